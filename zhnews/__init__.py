@@ -1,0 +1,46 @@
+"""zhnews: clean, deduplicate and score scraped Chinese news articles.
+
+>>> import zhnews
+>>> result = zhnews.clean("央行宣布降准。\\n责任编辑：张三")
+>>> result.text
+'央行宣布降准。'
+>>> [(r.reason, r.text) for r in result.removed]
+[('editor', '责任编辑：张三')]
+"""
+
+import logging as _logging
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
+
+from .boilerplate import Rule, RuleSet, default_rules, load_rules, strip_boilerplate
+from .dedup import find_repeats
+from .pipeline import clean
+from .text import decode, matching_key, normalize, split_paragraphs, split_sentences, to_simplified
+from .types import REASONS, BoilerplateResult, CleanResult, Removal
+
+try:
+    __version__ = _version("zhnews")
+except _PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+_logging.getLogger("zhnews").addHandler(_logging.NullHandler())
+
+__all__ = sorted([
+    "BoilerplateResult",
+    "CleanResult",
+    "REASONS",
+    "Removal",
+    "Rule",
+    "RuleSet",
+    "clean",
+    "decode",
+    "default_rules",
+    "find_repeats",
+    "load_rules",
+    "matching_key",
+    "normalize",
+    "split_paragraphs",
+    "split_sentences",
+    "strip_boilerplate",
+    "to_simplified",
+])

@@ -1,0 +1,551 @@
+"""Boilerplate stripping: remove what a scraper drags in around an article, and say why.
+
+Rules are data (``resources/boilerplate_rules.tsv``, format in ``docs/rules.md``):
+each names a reason, a regular expression over the line's *matching form*, the
+zone where it may fire and the longest line it may fire on.  On top of the rules,
+a little structure that every scraped page shares:
+
+* the **header zone** runs from the top to the first prose paragraph of the body:
+  banners, bylines, account names and dates live there;
+* the **footer zone** starts at the first boilerplate line after the last run of
+  body prose: calls to action, ads, related links and app chrome live there, and
+  the images, short lines and QR-code blurbs between them belong to the block
+  they sit in;
+* a **block heading** (相关阅读, 往期回顾 …) takes the short lines and links under it.
+
+>>> r = strip_boilerplate(["央行宣布降准0.5个百分点。", "责任编辑：张三", "点个在看，分享给朋友"])
+>>> r.kept
+('央行宣布降准0.5个百分点。',)
+>>> [(x.reason, x.rule) for x in r.removed]
+[('editor', 'editor.label'), ('call_to_action', 'cta.zai_kan')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal, Sequence
+
+from ._validate import require_text_or_paragraphs
+from .text import matching_key, split_paragraphs, to_simplified
+from .types import REASONS, BoilerplateResult, Removal
+
+__all__ = ["Rule", "RuleSet", "default_rules", "load_rules", "strip_boilerplate", "matching_form"]
+
+Where = Literal["any", "edge", "head", "tail"]
+_WHERE = ("any", "edge", "head", "tail")
+_RULE_REASONS = REASONS + ("keep",)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate rule.
+
+    Attributes:
+        id: unique name, ``<family>.<name>`` (``"cta.zai_kan"``).
+        reason: the removal reason (one of :data:`zhnews.types.REASONS`), or
+            ``"keep"`` for a protective rule (the line and the list under it are
+            article content, e.g. 参考资料).
+        pattern: regular expression searched in the line's matching form
+            (see :func:`matching_form`).
+        where: ``"any"``, ``"edge"`` (header or footer zone), ``"head"``, ``"tail"``.
+        max_chars: the rule only fires on lines whose matching form is at most
+            this long; 0 means no limit.
+        full: the pattern must match the whole matching form.
+        block: a heading that takes the short lines, links and images under it.
+    """
+
+    id: str
+    reason: str
+    pattern: str
+    where: Where = "any"
+    max_chars: int = 80
+    full: bool = False
+    block: bool = False
+
+    def __post_init__(self) -> None:
+        if self.reason not in _RULE_REASONS:
+            raise ValueError(f"rule {self.id!r}: unknown reason {self.reason!r}; expected one of {_RULE_REASONS}")
+        if self.where not in _WHERE:
+            raise ValueError(f"rule {self.id!r}: 'where' must be one of {_WHERE}, got {self.where!r}")
+        if not isinstance(self.max_chars, int) or self.max_chars < 0:
+            raise ValueError(f"rule {self.id!r}: max_chars must be an int >= 0")
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"rule {self.id!r}: bad pattern: {exc}") from exc
+
+    @property
+    def keep(self) -> bool:
+        return self.reason == "keep"
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def matches(self, form: str) -> bool:
+        """Whether the rule fires on a line with this matching form (zone aside)."""
+        if self.max_chars and len(form) > self.max_chars:
+            return False
+        if self.full:
+            return self.regex.fullmatch(form) is not None
+        return self.regex.search(form) is not None
+
+
+class RuleSet:
+    """An ordered, immutable collection of :class:`Rule`; the first rule that fires wins.
+
+    >>> rules = default_rules()
+    >>> smaller = rules.without("cta")            # drop a whole family
+    >>> len(smaller) < len(rules)
+    True
+    >>> extra = Rule(id="site.footer", reason="other", pattern="^本站微信号", max_chars=40)
+    >>> "site.footer" in rules.with_rules([extra])
+    True
+    """
+
+    def __init__(self, rules: Iterable[Rule]):
+        rules = tuple(rules)
+        seen: set[str] = set()
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"RuleSet takes Rule objects, got {type(rule).__name__}")
+            if rule.id in seen:
+                raise ValueError(f"duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+        self._rules = rules
+        self._position = {r.id: k for k, r in enumerate(rules)}
+        # "any" rules, and the rules that fire only in the header / footer zone
+        self._only = {
+            "any": tuple(r for r in rules if r.where == "any"),
+            "head": tuple(r for r in rules if r.where in ("head", "edge")),
+            "tail": tuple(r for r in rules if r.where in ("tail", "edge")),
+        }
+
+    def __iter__(self):
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return any(r.id == rule_id for r in self._rules)
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        for r in self._rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def __repr__(self) -> str:
+        return f"RuleSet({len(self._rules)} rules)"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self._rules)
+
+    def without(self, *ids: str) -> "RuleSet":
+        """A copy without the named rules; a name without a dot drops a whole family
+        (``"cta"`` drops every ``cta.*`` rule)."""
+        def dropped(rule: Rule) -> bool:
+            return any(rule.id == i or (("." not in i) and rule.id.startswith(i + ".")) for i in ids)
+
+        return RuleSet(r for r in self._rules if not dropped(r))
+
+    def with_rules(self, rules: Iterable[Rule], *, first: bool = True) -> "RuleSet":
+        """A copy with extra rules, tried before (``first=True``) or after the existing ones.
+        A rule with the id of an existing one replaces it."""
+        rules = tuple(rules)
+        new_ids = {r.id for r in rules}
+        rest = tuple(r for r in self._rules if r.id not in new_ids)
+        return RuleSet(rules + rest if first else rest + rules)
+
+    def match(self, form: str, zone: str, *, any_match: Rule | None | bool = False) -> Rule | None:
+        """The first rule, in order, that fires on a line with this matching form in
+        ``zone`` (``"any"`` for the body, ``"head"`` or ``"tail"``).  ``any_match`` passes
+        an already computed result of ``match(form, "any")``."""
+        if zone == "any":
+            return self._first(form, self._only["any"])
+        if any_match is False:
+            any_match = self._first(form, self._only["any"])
+        zone_match = self._first(form, self._only[zone])
+        if any_match is None or any_match is True:
+            return zone_match
+        if zone_match is None:
+            return any_match
+        return any_match if self._position[any_match.id] < self._position[zone_match.id] else zone_match
+
+    @staticmethod
+    def _first(form: str, rules: tuple[Rule, ...]) -> Rule | None:
+        n = len(form)
+        for rule in rules:
+            if rule.max_chars and n > rule.max_chars:
+                continue
+            if rule.full:
+                if rule.regex.fullmatch(form) is not None:
+                    return rule
+            elif rule.regex.search(form) is not None:
+                return rule
+        return None
+
+
+def _parse_tsv(text: str, origin: str) -> list[Rule]:
+    rules = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 6:
+            raise ValueError(f"{origin}:{lineno}: expected 6 TAB-separated fields, got {len(fields)}")
+        rid, reason, where, max_chars, flags, pattern = fields
+        flagset = set() if flags.strip() in ("", "-") else {f.strip() for f in flags.split(",")}
+        unknown = flagset - {"full", "block", "keep"}
+        if unknown:
+            raise ValueError(f"{origin}:{lineno}: unknown flags {sorted(unknown)}")
+        try:
+            max_int = int(max_chars)
+        except ValueError:
+            raise ValueError(f"{origin}:{lineno}: max_chars must be an integer, got {max_chars!r}") from None
+        try:
+            rules.append(Rule(id=rid.strip(), reason=reason.strip(), pattern=pattern, where=where.strip(),  # type: ignore[arg-type]
+                              max_chars=max_int, full="full" in flagset,
+                              block="block" in flagset or "keep" in flagset))
+        except ValueError as exc:
+            raise ValueError(f"{origin}:{lineno}: {exc}") from None
+    return rules
+
+
+def load_rules(source: str | Path | io.TextIOBase) -> RuleSet:
+    """Load rules from a ``.tsv`` file (the bundled format) or a ``.json`` list of
+    objects with the fields of :class:`Rule`."""
+    if isinstance(source, io.TextIOBase):
+        text, origin = source.read(), getattr(source, "name", "<stream>")
+    else:
+        path = Path(source)
+        text, origin = path.read_text(encoding="utf-8"), str(path)
+    if origin.endswith(".json") or text.lstrip().startswith("["):
+        items = json.loads(text)
+        if isinstance(items, dict):
+            items = items.get("rules", [])
+        return RuleSet(Rule(**item) for item in items)
+    return RuleSet(_parse_tsv(text, origin))
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The bundled rules (``zhnews/resources/boilerplate_rules.tsv``), loaded once."""
+    from .resources import resource_text
+
+    return RuleSet(_parse_tsv(resource_text("boilerplate_rules.tsv"), "boilerplate_rules.tsv"))
+
+
+# --- the matching form of a line -------------------------------------------------------
+
+IMAGE = "\ufffc"  # stands for an image in the matching form
+# a URL may hold one level of parentheses (inline SVG placeholders: translate(-249,-126))
+_URL_IN_PARENS = r"\((?:[^()\s]|\([^()\s]{0,300}\)){0,3000}\)?"
+_MD_IMAGE_RE = re.compile(
+    r"!\[[^\[\]\n]{0,300}\](?:\(data:[^()\n]{0,5000}\)?|" + _URL_IN_PARENS + r")|<img\b[^<>]{0,3000}>?", re.I
+)
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,600})\]" + _URL_IN_PARENS)
+_MD_EMPTY_LINK_RE = re.compile(r"\[\s*\]" + _URL_IN_PARENS)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；！？）】]{1,3000}", re.I)
+_HEADING_RE = re.compile(r"^\s{0,3}(?:#{1,6}|>+)\s*(?=\S)")
+_BULLET_RE = re.compile(r"^\s*(?:[*+\-]\s+|\*(?!\*))")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS_RE = re.compile(r"\*+|(?<![0-9A-Za-z])_+|_+(?![0-9A-Za-z])|~~|`")
+_SPACE_RE = re.compile(r"\s+")
+_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]{0,300}>")
+
+
+@dataclass(frozen=True)
+class _Line:
+    form: str          # matching form
+    n_cjk: int
+    n_text: int        # letters, digits and CJK in the form (without URLs)
+    kind: str          # "prose" | "short" | "image" | "link" | "empty"
+    digits_only: bool
+
+
+def matching_form(line: str) -> str:
+    """The form of a line that rules are matched against.
+
+    Markdown images become ``\\ufffc``; links keep their text; a bare URL becomes
+    the word ``url``; emphasis, heading and quote marks are removed (a leading list bullet becomes ``•``);
+    then NFKC (full-width ASCII becomes half-width), lower case, traditional →
+    simplified, and runs of spaces become one space.
+
+    >>> matching_form("**点“在看”，變好看哦。** ![](https://x.cn/a.gif)")
+    '点“在看”,变好看哦。 \\ufffc'
+    >>> matching_form("* 《阿里已过万重山")
+    '• 《阿里已过万重山'
+    """
+    return _analyse(line)[0]
+
+
+def _analyse(line: str) -> tuple[str, bool, bool]:
+    """Matching form, whether the line is only links/URLs, whether it had any link."""
+    s = _ESCAPE_RE.sub(r"\1", line)
+    bullet = _BULLET_RE.match(s) is not None
+    if bullet:
+        s = _BULLET_RE.sub("", s, count=1)
+    s = _HEADING_RE.sub("", s)
+    s = _MD_IMAGE_RE.sub(IMAGE, s)
+    had_link = "](" in s or _URL_RE.search(s) is not None
+    stripped_links = _MD_LINK_RE.sub("", s)
+    stripped_links = _URL_RE.sub("", stripped_links)
+    link_only = had_link and not _EMPHASIS_RE.sub("", stripped_links).strip(" \t|·•-–—:：>")
+    s = _MD_EMPTY_LINK_RE.sub("", s)
+    s = _MD_LINK_RE.sub(r"\1", s)
+    s = _URL_RE.sub(" url ", s)
+    s = _HTML_TAG_RE.sub(" ", s)
+    s = _EMPHASIS_RE.sub("", s)
+    s = unicodedata.normalize("NFKC", s).lower()
+    s = to_simplified(s)
+    s = _SPACE_RE.sub(" ", s).strip()
+    if bullet:
+        s = "• " + s
+    return s, link_only, had_link
+
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_SENTENCE_PUNCT_RE = re.compile(r"[。,!?;…]")
+_NOT_DIGIT_TEXT_RE = re.compile(r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_info(line: str) -> _Line:
+    form, link_only, _ = _analyse(line)
+    n_cjk = len(_CJK_RE.findall(form))
+    n_text = len(_ALNUM_RE.findall(form))
+    has_punct = _SENTENCE_PUNCT_RE.search(form) is not None
+    if n_text == 0:
+        kind = "image" if IMAGE in form else ("link" if link_only else "empty")
+    elif link_only and IMAGE not in form:
+        kind = "link"
+    elif (n_cjk >= 6 and has_punct) or n_cjk >= 25 or n_text >= 60:
+        kind = "prose"
+    else:
+        kind = "short"
+    digits_only = n_text > 0 and _NOT_DIGIT_TEXT_RE.search(form) is None
+    return _Line(form=form, n_cjk=n_cjk, n_text=n_text, kind=kind, digits_only=digits_only)
+
+
+# --- the stripper -------------------------------------------------------------------------
+
+#: Reasons whose lines may sit in the header zone next to an account name.
+_HEADER_META = frozenset({"byline", "timestamp", "editor", "copyright", "other"})
+#: Unmatched prose tolerated between two footer blocks: one line of up to
+#: _FOOTER_GAP_CHARS, or up to _FOOTER_GAP_LINES lines of up to _FOOTER_GAP_SHORT each.
+_FOOTER_GAP_CHARS = 120
+_FOOTER_GAP_LINES = 3
+_FOOTER_GAP_SHORT = 60
+#: A short line under a block heading is at most this long (related-article titles).
+_BLOCK_TITLE_CHARS = 48
+#: A headline is at most this long.
+_TITLE_CHARS = 40
+
+
+def _name_like(info: _Line) -> bool:
+    form = info.form
+    return (
+        info.kind == "short"
+        and 2 <= len(form) <= 12
+        and not any(ch.isdigit() for ch in form)
+        and all(ch.isalnum() or ch in " ·" for ch in form)
+    )
+
+
+def _repeats_earlier(i: int, infos: list[_Line], paragraphs: list[str], first_keys: dict[str, int]) -> bool:
+    """Whether prose line ``i`` repeats an earlier prose line (keys built on first call)."""
+    if not first_keys:
+        first_keys[""] = -1
+        for j, info in enumerate(infos):
+            if info.kind == "prose":
+                first_keys.setdefault(matching_key(paragraphs[j]), j)
+    return first_keys.get(matching_key(paragraphs[i]), i) < i
+
+
+def strip_boilerplate(
+    text: str | Sequence[str],
+    *,
+    rules: RuleSet | Iterable[Rule] | None = None,
+    context: bool = True,
+) -> BoilerplateResult:
+    """Remove boilerplate paragraphs from a scraped article, with a reason for each.
+
+    Args:
+        text: the article as one string (one paragraph per line) or a list of paragraphs.
+        rules: a :class:`RuleSet` (default: :func:`default_rules`); a plain iterable of
+            :class:`Rule` is accepted too.
+        context: also use the article's structure (header zone, footer zone, block
+            headings); with ``False`` only lines that a rule matches are removed.
+
+    Returns:
+        A :class:`~zhnews.types.BoilerplateResult`; indices refer to
+        ``split_paragraphs(text)``.
+
+    >>> r = strip_boilerplate("标题\\n全天候科技\\n1周前\\n正文第一段，内容很长很长很长。")
+    >>> r.kept
+    ('标题', '正文第一段，内容很长很长很长。')
+    >>> [(x.text, x.reason) for x in r.removed]
+    [('全天候科技', 'byline'), ('1周前', 'timestamp')]
+    """
+    require_text_or_paragraphs(text, "text")
+    if rules is None:
+        ruleset = default_rules()
+    elif isinstance(rules, RuleSet):
+        ruleset = rules
+    else:
+        ruleset = RuleSet(rules)
+    paragraphs = split_paragraphs(text)
+    decisions = _decide(paragraphs, ruleset, context)
+    kept, kept_idx, removed = [], [], []
+    for i, (para, dec) in enumerate(zip(paragraphs, decisions)):
+        if dec is None:
+            kept.append(para)
+            kept_idx.append(i)
+        else:
+            reason, rule_id = dec
+            removed.append(Removal(index=i, text=para, reason=reason, rule=rule_id))
+    return BoilerplateResult(kept=tuple(kept), kept_indices=tuple(kept_idx), removed=tuple(removed))
+
+
+def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tuple[str, str] | None]:
+    n = len(paragraphs)
+    infos = [_line_info(p) for p in paragraphs]
+    body_match: list[Rule | None] = [ruleset.match(info.form, "any") for info in infos]
+    decisions: list[tuple[str, str] | None] = [None] * n
+    if not context:
+        for i, rule in enumerate(body_match):
+            if rule is not None and not rule.keep:
+                decisions[i] = (rule.reason, rule.id)
+        return decisions
+
+    match: list[Rule | None] = list(body_match)
+
+    # Header zone: from the top to the first unmatched prose line.
+    # A headline often has commas, so the first unmatched text line may be prose-like
+    # without ending the header zone.
+    first_body = n
+    title = -1
+    for i, info in enumerate(infos):
+        rule = ruleset.match(info.form, "head", any_match=body_match[i])
+        match[i] = rule
+        if rule is not None or info.kind not in ("prose", "short"):
+            continue
+        if title < 0:
+            title = i
+            if info.kind == "short" or len(info.form) <= _TITLE_CHARS:
+                continue
+        if info.kind == "prose":
+            first_body = i
+            break
+
+    # Footer zone: walk back from the end over matched lines, images, links and short
+    # lines.  Between two matched lines a little unmatched prose is tolerated (the blurb
+    # under a QR code, a list inside a promotion): up to _FOOTER_GAP_LINES short lines
+    # or one line of up to _FOOTER_GAP_CHARS.
+    tail_start = n
+    first_keys: dict[str, int] = {}
+    gap_lines = gap_chars = 0
+    seen_match = False
+    for i in range(n - 1, first_body, -1):
+        info = infos[i]
+        rule = ruleset.match(info.form, "tail", any_match=body_match[i])
+        if rule is not None and rule.keep:
+            break
+        if rule is not None and rule.where != "any" and info.kind == "prose" and not seen_match:
+            # the article's last sentence may mention 扫码/关注/报名: a footer-only rule
+            # needs footer evidence below it before it takes a prose line
+            rule = body_match[i]
+        if rule is not None:
+            match[i] = rule
+            tail_start = i
+            seen_match = True
+            gap_lines = gap_chars = 0
+            continue
+        if info.kind == "prose":
+            if seen_match and _repeats_earlier(i, infos, paragraphs, first_keys):
+                break  # a repeat of an earlier paragraph is body (pasted twice), not a footer blurb
+            gap_lines += 1
+            gap_chars += len(info.form)
+            short_gap = gap_lines <= _FOOTER_GAP_LINES and len(info.form) <= _FOOTER_GAP_SHORT
+            if seen_match and (short_gap or (gap_lines == 1 and gap_chars <= _FOOTER_GAP_CHARS)):
+                continue
+            break
+    # images right above the footer belong to it (QR codes, banners, end-of-article gifs)
+    while tail_start < n and tail_start - 1 > first_body and match[tail_start - 1] is None \
+            and infos[tail_start - 1].kind == "image":
+        tail_start -= 1
+    for i in range(first_body, tail_start):
+        if i < n and match[i] is None:
+            match[i] = body_match[i]
+
+    for i, rule in enumerate(match):
+        if rule is not None and not rule.keep:
+            decisions[i] = (rule.reason, rule.id)
+
+    # Header zone leftovers.
+    for i in range(min(first_body, n)):
+        if match[i] is not None or i == title:
+            continue
+        info = infos[i]
+        if info.kind in ("image", "empty"):
+            # the article's lead image sits next to the headline or right above the first
+            # paragraph; a run of images up there is a banner
+            prev_image = i > 0 and (infos[i - 1].kind == "image" or (match[i - 1] is not None and match[i - 1].reason == "other"))
+            lead_image = (
+                info.kind == "image" and not prev_image
+                and (i - 1 == title or i + 1 == title or i + 1 == first_body)
+            )
+            if not lead_image:
+                decisions[i] = ("other", "context.header_decoration")
+            continue
+        if info.kind == "link" and (title < 0 or i < title):
+            decisions[i] = ("other", "context.header_link")
+            continue
+        if i > title >= 0 and _name_like(info):
+            neighbours = [match[j] for j in (i - 1, i + 1) if 0 <= j < n]
+            meta = next((r for r in neighbours if r is not None and r.reason in _HEADER_META and not r.keep), None)
+            if meta is not None:
+                decisions[i] = ("byline", "context.header_name")
+
+    # Block headings anywhere: the short lines, links and images under them.
+    for i in range(n):
+        rule = match[i]
+        if rule is None or not rule.block or rule.keep:
+            continue
+        for j in range(i + 1, n):
+            if match[j] is not None:
+                break
+            info = infos[j]
+            if info.kind == "prose" or (info.kind == "short" and len(info.form) > _BLOCK_TITLE_CHARS):
+                break
+            if decisions[j] is None:
+                decisions[j] = (rule.reason, "context.block")
+    # Footer zone: every unmatched line belongs to the block above it.
+    current: tuple[str, str] | None = ("other", "context.footer_image")
+    for i in range(tail_start, n):
+        rule = match[i]
+        if rule is not None:
+            current = (rule.reason, "context.footer") if not rule.keep else None
+            continue
+        if current is not None and decisions[i] is None:
+            decisions[i] = current
+
+    # Images after the last line of text close nothing: end-of-article decoration.
+    for i in range(n - 1, first_body, -1):
+        if infos[i].kind != "image" or match[i] is not None:
+            break
+        if decisions[i] is None:
+            decisions[i] = ("other", "context.trailing_image")
+
+    return decisions

@@ -1,0 +1,336 @@
+"""Text primitives: decoding, paragraph and sentence splitting, normalisation, matching keys.
+
+Everything here is a pure function over ``str`` and runs in linear time: the
+regular expressions use only disjoint character classes, never nested
+quantifiers, so no input can make them backtrack.
+
+>>> split_paragraphs("标题\\r\\n\\r\\n\\u3000\\u3000第一段。\\n第二段。")
+['标题', '第一段。', '第二段。']
+>>> split_sentences("营收增长3.5%。他说：“很好！”然后……离开了")
+['营收增长3.5%。', '他说：“很好！”', '然后……', '离开了']
+>>> matching_key("抖音电商:以用户为中心，打造 有温度的购物体验！") == matching_key("抖音电商：以用户为中心,打造有温度的购物体验")
+True
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Iterable, Sequence
+
+from ._validate import require_str
+
+__all__ = [
+    "decode",
+    "split_paragraphs",
+    "split_sentences",
+    "sentence_spans",
+    "normalize",
+    "matching_key",
+    "to_simplified",
+]
+
+# Invisible characters that scrapers leave behind; they carry no text, so removing
+# them is not a change of content.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+_ZERO_WIDTH_RE = re.compile("[" + _ZERO_WIDTH + "]")
+# Whitespace that str.strip() alone does not treat uniformly across Python versions,
+# plus the ideographic space used for paragraph indentation in Chinese text.
+_EDGE_SPACE = " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\x0b\x0c"
+_LINE_BREAK_RE = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None) -> str:
+    """Decode scraped bytes to ``str``.
+
+    A byte-order mark decides the encoding when present (UTF-8, UTF-16, UTF-32).
+    Otherwise UTF-8 is tried, then GB18030 (a superset of GBK and GB2312, the usual
+    encoding of mainland Chinese pages).  ``encoding=`` forces one encoding.
+
+    Raises:
+        TypeError: ``data`` is not bytes-like.
+        ValueError: the bytes are not valid in any encoding tried; the message
+            names the encodings.
+
+    >>> decode("新闻".encode("gb18030"))
+    '新闻'
+    >>> decode(codecs.BOM_UTF8 + "新闻".encode("utf-8"))
+    '新闻'
+    """
+    if isinstance(data, str):
+        raise TypeError("decode() argument 'data' must be bytes, not str (it is already text)")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"decode() argument 'data' must be bytes, not {type(data).__name__}")
+    raw = bytes(data)
+    if encoding is not None:
+        try:
+            return raw.decode(encoding)
+        except LookupError as exc:
+            raise ValueError(f"unknown encoding {encoding!r}") from exc
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"bytes are not valid {encoding} (at byte {exc.start}); tried: {encoding}"
+            ) from exc
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(name)
+            except UnicodeDecodeError as exc:
+                raise ValueError(
+                    f"bytes start with a {name} byte-order mark but are not valid {name} "
+                    f"(at byte {exc.start}); tried: {name}"
+                ) from exc
+    tried = ("utf-8", "gb18030")
+    for name in tried:
+        try:
+            return raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(
+        "bytes could not be decoded; tried: " + ", ".join(tried)
+        + " (pass encoding=... to force one, e.g. 'big5')"
+    )
+
+
+def _clean_line(line: str) -> str:
+    return _ZERO_WIDTH_RE.sub("", line).strip(_EDGE_SPACE).strip()
+
+
+def split_paragraphs(text: str | Sequence[str]) -> list[str]:
+    """Split text into paragraphs: one per line, blank lines dropped.
+
+    Any line break counts (``\\n``, ``\\r\\n``, ``\\r``, U+2028/U+2029).  Zero-width
+    characters are removed and leading/trailing spaces (including NBSP and the
+    ideographic space ``\\u3000`` used for indentation) are stripped; nothing else
+    in the line changes.  A list of paragraphs is accepted too (each item may
+    itself contain line breaks).
+
+    >>> split_paragraphs(["第一段\\n第二段", "", "第三段"])
+    ['第一段', '第二段', '第三段']
+    """
+    if isinstance(text, str):
+        pieces: Iterable[str] = _LINE_BREAK_RE.split(text)
+    elif isinstance(text, (list, tuple)):
+        items = []
+        for i, item in enumerate(text):
+            if not isinstance(item, str):
+                raise TypeError(
+                    f"argument 'text' must be str or a list of str; item {i} is {type(item).__name__}"
+                )
+            items.extend(_LINE_BREAK_RE.split(item))
+        pieces = items
+    else:
+        raise TypeError(f"argument 'text' must be str or a list of str, not {type(text).__name__}")
+    out = []
+    for piece in pieces:
+        cleaned = _clean_line(piece)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+# --- sentences ---------------------------------------------------------------
+
+_ENDERS = "。！？!?；;"
+_CLOSERS = "”’\"'」』）)】》〕］]>〉"
+# A sentence is: a run of non-ender characters, then either a run of enders, an
+# ellipsis (…, ……, ...), or the end of the text; then any closing quotes/brackets.
+# The classes are disjoint and each quantifier is possessive in effect, so the
+# match is linear.
+_SENTENCE_RE = re.compile(
+    r"(?:[^" + _ENDERS + r"…\.\n]|\.(?!\.\.))*"           # body (a lone or double '.' is body: 3.5, U.S.)
+    r"(?:[" + _ENDERS + r"]+|…+|\.{3,})?"                 # ender run or ellipsis
+    r"(?:[" + _ENDERS + r"…]|[" + re.escape(_CLOSERS) + r"])*"  # closers (and enders after them: ”。)
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``.
+
+    Spans exclude surrounding whitespace; line breaks always end a sentence.
+
+    >>> sentence_spans("甲。乙！")
+    [(0, 2), (2, 4)]
+    """
+    require_str(text, "text")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _SENTENCE_RE.match(text, pos)
+        end = m.end() if m else pos
+        if end == pos:
+            # a line break or an isolated character the pattern cannot start with
+            end = pos + 1
+        start, stop = pos, end
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            spans.append((start, stop))
+        pos = end
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese (or mixed) text into sentences.
+
+    Sentences end at 。！？!?；; or an ellipsis (…, ……, ...) and at line breaks.
+    Closing quotes and brackets stay with the sentence they close; decimals
+    (3.5%) and abbreviations with single dots are not split.
+
+    >>> split_sentences("他表示：“今年营收增长12.5%。”公司股价上涨？是的！！")
+    ['他表示：“今年营收增长12.5%。”', '公司股价上涨？', '是的！！']
+    """
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# --- normalisation -------------------------------------------------------------
+
+_HALF_TO_FULL_PUNCT = {
+    ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+}
+_CJK_RANGES = (
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F),
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    for lo, hi in _CJK_RANGES:
+        if lo <= cp <= hi:
+            return True
+    return False
+
+
+def _is_cjk_context(ch: str) -> bool:
+    return _is_cjk(ch) or ch in "，。！？；：、“”‘’「」『』（）《》【】…—"
+
+
+_FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1c-\uff1e\uff20\uff3f\uff5e]")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+_HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+
+
+def normalize(
+    text: str,
+    *,
+    width: bool = True,
+    whitespace: bool = True,
+    traditional: bool = False,
+) -> str:
+    """Normalise text explicitly; nothing in zhnews does this unless asked.
+
+    Args:
+        text: the text.
+        width: full-width letters, digits and ASCII symbols become half-width
+            (``ＧＤＰ１２％`` → ``GDP12%``), and ASCII punctuation next to Chinese text
+            becomes full-width (``抖音电商:以用户`` → ``抖音电商：以用户``).  Punctuation
+            between digits or Latin letters (``3,000``, ``10:30``) is left alone.
+        whitespace: runs of spaces (including NBSP and ideographic spaces) inside a
+            line collapse to one space; spaces between two Chinese characters are
+            removed; each line is stripped.  Line breaks are kept.
+        traditional: convert traditional characters to simplified (character level,
+            from OpenCC's table).
+
+    >>> normalize("抖音电商:以用户为中心,ＧＤＰ增长３.５%  了")
+    '抖音电商：以用户为中心，GDP增长3.5% 了'
+    >>> normalize("價格上漲", traditional=True)
+    '价格上涨'
+    """
+    require_str(text, "text")
+    if traditional:
+        text = to_simplified(text)
+    if width:
+        text = _FULLWIDTH_ALNUM_RE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+        text = text.replace("\u3000", " ") if whitespace else text
+        text = _HALF_PUNCT_RE.sub(lambda m: _widen(text, m.start()), text)
+    if whitespace:
+        lines = []
+        for line in _LINE_BREAK_RE.split(text):
+            line = _SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
+            line = _drop_spaces_between_cjk(line)
+            lines.append(line)
+        text = "\n".join(lines)
+    return text
+
+
+def _widen(text: str, i: int) -> str:
+    ch = text[i]
+    prev = _neighbour(text, i, -1)
+    nxt = _neighbour(text, i, 1)
+    if ch in "()":
+        # a bracket pair is widened when Chinese text sits inside or beside it
+        if (prev and _is_cjk_context(prev)) or (nxt and _is_cjk_context(nxt)):
+            return _HALF_TO_FULL_PUNCT[ch]
+        return ch
+    if prev and nxt and prev.isascii() and nxt.isascii() and (prev.isalnum() and nxt.isalnum()):
+        return ch  # 3,000  10:30  a:b
+    if (prev and _is_cjk_context(prev)) or (nxt and _is_cjk_context(nxt) and not (prev and prev.isascii() and prev.isalnum())):
+        return _HALF_TO_FULL_PUNCT[ch]
+    return ch
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _drop_spaces_between_cjk(line: str) -> str:
+    if " " not in line:
+        return line
+    out = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        if ch == " " and 0 < i < n - 1 and _is_cjk_context(line[i - 1]) and _is_cjk_context(line[i + 1]):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+# --- matching keys ---------------------------------------------------------------
+
+_KEY_DROP_RE = re.compile(r"[\W_]+")
+
+
+def matching_key(text: str, *, traditional: bool = True) -> str:
+    """A comparison key: NFKC, lower case, traditional→simplified, and only letters,
+    digits and CJK characters kept (punctuation, symbols, marks, spaces and markup dropped).
+
+    Two paragraphs with the same key say the same thing in the same words; the key
+    is for comparing, never for output.
+
+    >>> matching_key("GDP 同比增長 3.5%！")
+    'gdp同比增长35'
+    """
+    require_str(text, "text")
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if traditional:
+        folded = to_simplified(folded)
+    return _KEY_DROP_RE.sub("", folded)
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese characters to simplified, character by character.
+
+    Uses the single-character table of OpenCC (``resources/t2s_chars.tsv``); a
+    character-level mapping is enough for matching and rule lookup, and the
+    output text of zhnews is never converted unless the user asks.
+
+    >>> to_simplified("經濟增長與發展")
+    '经济增长与发展'
+    """
+    require_str(text, "text")
+    from .resources import t2s_table
+
+    return text.translate(t2s_table())

@@ -144,10 +144,11 @@ def test_footer_block_takes_its_images_and_blurbs():
 
 
 def test_related_block_takes_plain_titles():
-    paras = [TITLE, *BODY, "相关阅读", "美联储宣布加息25个基点", "A股三大指数集体收涨", BODY[0] + "（续）"]
+    last = "央行表示，下一步将继续实施稳健的货币政策，保持流动性合理充裕，引导金融机构加大对实体经济的支持力度。"
+    paras = [TITLE, *BODY, "相关阅读", "美联储宣布加息25个基点", "A股三大指数集体收涨，创业板指涨超2%", last]
     result = strip_boilerplate(paras)
     assert [r.reason for r in result.removed] == ["related_links"] * 3
-    assert result.kept[-1] == BODY[0] + "（续）"
+    assert result.kept[-1] == last
 
 
 def test_reference_list_is_content():
@@ -188,7 +189,7 @@ def test_load_rules_tsv_and_json(tmp_path):
 def test_bundled_rules_are_valid():
     rules = default_rules()
     assert len(rules) > 50
-    assert all(r.max_chars > 0 for r in rules), "every rule needs a length bound (linear time)"
+    assert all(r.max_chars > 0 or r.pattern.startswith("^") for r in rules), "unbounded rules must be anchored"
     assert {r.reason for r in rules} <= set(zhnews.REASONS) | {"keep"}
 
 

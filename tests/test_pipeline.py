@@ -82,7 +82,7 @@ def test_clean_empty():
 
 def test_results_serialise():
     import json
-    result = clean("标题\n正文。\n责任编辑：张三")
+    result = clean("标题\n央行宣布降准。\n责任编辑：张三")
     d = result.to_dict()
     assert json.loads(json.dumps(d, ensure_ascii=False))["removed"][0]["reason"] == "editor"
 

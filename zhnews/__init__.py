@@ -13,7 +13,17 @@ from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
 from .boilerplate import Rule, RuleSet, default_rules, load_rules, strip_boilerplate
-from .dedup import find_repeats
+from .dedup import (
+    DuplicateGroup,
+    NearDuplicateIndex,
+    NearDuplicateResult,
+    dedup_stream,
+    drop_near_duplicates,
+    find_near_duplicates,
+    find_repeats,
+    minhash_signatures,
+    shingles,
+)
 from .pipeline import clean
 from .text import decode, matching_key, normalize, split_paragraphs, split_sentences, to_simplified
 from .types import REASONS, BoilerplateResult, CleanResult, Removal
@@ -28,17 +38,25 @@ _logging.getLogger("zhnews").addHandler(_logging.NullHandler())
 __all__ = sorted([
     "BoilerplateResult",
     "CleanResult",
+    "DuplicateGroup",
+    "NearDuplicateIndex",
+    "NearDuplicateResult",
     "REASONS",
     "Removal",
     "Rule",
     "RuleSet",
     "clean",
     "decode",
+    "dedup_stream",
     "default_rules",
+    "drop_near_duplicates",
+    "find_near_duplicates",
     "find_repeats",
     "load_rules",
     "matching_key",
+    "minhash_signatures",
     "normalize",
+    "shingles",
     "split_paragraphs",
     "split_sentences",
     "strip_boilerplate",

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ._validate import require_text_or_paragraphs
-from .text import matching_key, split_paragraphs, to_simplified
+from ._markup import IMAGE, analyse, matching_form
+from .text import matching_key, split_paragraphs
 from .types import REASONS, BoilerplateResult, Removal
 
 __all__ = ["Rule", "RuleSet", "default_rules", "load_rules", "strip_boilerplate", "matching_form"]
@@ -247,82 +248,25 @@ def default_rules() -> RuleSet:
 
 # --- the matching form of a line -------------------------------------------------------
 
-IMAGE = "\ufffc"  # stands for an image in the matching form
-# a URL may hold one level of parentheses (inline SVG placeholders: translate(-249,-126))
-_URL_IN_PARENS = r"\((?:[^()\s]|\([^()\s]{0,300}\)){0,3000}\)?"
-_MD_IMAGE_RE = re.compile(
-    r"!\[[^\[\]\n]{0,300}\](?:\(data:[^()\n]{0,5000}\)?|" + _URL_IN_PARENS + r")|<img\b[^<>]{0,3000}>?", re.I
-)
-_MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,600})\]" + _URL_IN_PARENS)
-_MD_EMPTY_LINK_RE = re.compile(r"\[\s*\]" + _URL_IN_PARENS)
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；！？）】]{1,3000}", re.I)
-_HEADING_RE = re.compile(r"^\s{0,3}(?:#{1,6}|>+)\s*(?=\S)")
-_BULLET_RE = re.compile(r"^\s*(?:[*+\-]\s+|\*(?!\*))")
-_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS_RE = re.compile(r"\*+|(?<![0-9A-Za-z])_+|_+(?![0-9A-Za-z])|~~|`")
-_SPACE_RE = re.compile(r"\s+")
-_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]{0,300}>")
-
-
 @dataclass(frozen=True)
 class _Line:
     form: str          # matching form
     n_cjk: int
     n_text: int        # letters, digits and CJK in the form (without URLs)
     kind: str          # "prose" | "short" | "image" | "link" | "empty"
-    digits_only: bool
-
-
-def matching_form(line: str) -> str:
-    """The form of a line that rules are matched against.
-
-    Markdown images become ``\\ufffc``; links keep their text; a bare URL becomes
-    the word ``url``; emphasis, heading and quote marks are removed (a leading list bullet becomes ``•``);
-    then NFKC (full-width ASCII becomes half-width), lower case, traditional →
-    simplified, and runs of spaces become one space.
-
-    >>> matching_form("**点“在看”，變好看哦。** ![](https://x.cn/a.gif)")
-    '点“在看”,变好看哦。 \\ufffc'
-    >>> matching_form("* 《阿里已过万重山")
-    '• 《阿里已过万重山'
-    """
-    return _analyse(line)[0]
-
-
-def _analyse(line: str) -> tuple[str, bool, bool]:
-    """Matching form, whether the line is only links/URLs, whether it had any link."""
-    s = _ESCAPE_RE.sub(r"\1", line)
-    bullet = _BULLET_RE.match(s) is not None
-    if bullet:
-        s = _BULLET_RE.sub("", s, count=1)
-    s = _HEADING_RE.sub("", s)
-    s = _MD_IMAGE_RE.sub(IMAGE, s)
-    had_link = "](" in s or _URL_RE.search(s) is not None
-    stripped_links = _MD_LINK_RE.sub("", s)
-    stripped_links = _URL_RE.sub("", stripped_links)
-    link_only = had_link and not _EMPHASIS_RE.sub("", stripped_links).strip(" \t|·•-–—:：>")
-    s = _MD_EMPTY_LINK_RE.sub("", s)
-    s = _MD_LINK_RE.sub(r"\1", s)
-    s = _URL_RE.sub(" url ", s)
-    s = _HTML_TAG_RE.sub(" ", s)
-    s = _EMPHASIS_RE.sub("", s)
-    s = unicodedata.normalize("NFKC", s).lower()
-    s = to_simplified(s)
-    s = _SPACE_RE.sub(" ", s).strip()
-    if bullet:
-        s = "• " + s
-    return s, link_only, had_link
+    linky: bool        # mostly link text (an item of a link list)
+    titled: bool       # reads like a headline: no sentence-final punctuation
 
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SENTENCE_PUNCT_RE = re.compile(r"[。,!?;…]")
-_NOT_DIGIT_TEXT_RE = re.compile(r"[^\W\d_]")
+_FINAL_PUNCT = ("。", "!", "?", "…", ";", ".", ":")
 
 
 @functools.lru_cache(maxsize=65536)
 def _line_info(line: str) -> _Line:
-    form, link_only, _ = _analyse(line)
+    form, link_only, link_chars = analyse(line)
     n_cjk = len(_CJK_RE.findall(form))
     n_text = len(_ALNUM_RE.findall(form))
     has_punct = _SENTENCE_PUNCT_RE.search(form) is not None
@@ -334,8 +278,9 @@ def _line_info(line: str) -> _Line:
         kind = "prose"
     else:
         kind = "short"
-    digits_only = n_text > 0 and _NOT_DIGIT_TEXT_RE.search(form) is None
-    return _Line(form=form, n_cjk=n_cjk, n_text=n_text, kind=kind, digits_only=digits_only)
+    linky = kind == "link" or (0 < len(form) <= 60 and link_chars * 2 >= len(form.replace(" ", "")))
+    titled = not form.rstrip(" )]）】\"'”」").endswith(_FINAL_PUNCT)
+    return _Line(form=form, n_cjk=n_cjk, n_text=n_text, kind=kind, linky=linky, titled=titled)
 
 
 # --- the stripper -------------------------------------------------------------------------
@@ -347,10 +292,43 @@ _HEADER_META = frozenset({"byline", "timestamp", "editor", "copyright", "other"}
 _FOOTER_GAP_CHARS = 120
 _FOOTER_GAP_LINES = 3
 _FOOTER_GAP_SHORT = 60
-#: A short line under a block heading is at most this long (related-article titles).
-_BLOCK_TITLE_CHARS = 48
+#: A line under a block heading: short, or a headline of at most this many characters.
+_BLOCK_TITLE_CHARS = 60
 #: A headline is at most this long.
 _TITLE_CHARS = 40
+#: A run of at least this many link-list items in the body is a link list.
+_LINK_RUN = 3
+#: Front matter (YAML ``---`` or TOML ``+++``) closes within this many lines.
+_FRONT_MATTER_LINES = 60
+_FRONT_MATTER_REASONS = {
+    "date": "timestamp", "time": "timestamp", "updated": "timestamp", "last_updated": "timestamp",
+    "lastmod": "timestamp", "published": "timestamp", "modified": "timestamp", "pubdate": "timestamp",
+    "author": "byline", "authors": "byline", "source": "byline", "editor": "editor",
+}
+_FRONT_MATTER_KEY_RE = re.compile(r"^\s*([A-Za-z_][\w-]{0,30})\s*[:=]")
+
+
+#: A run of at least _NAV_RUN lines of at most _NAV_CHARS characters each is a menu.
+_NAV_RUN = 4
+_NAV_CHARS = 6
+_NAV_RULE = Rule(id="context.navigation", reason="other", pattern="(?!)", where="edge", max_chars=_NAV_CHARS)
+
+
+def _nav_runs(infos: list[_Line]) -> list[bool]:
+    """Menus flattened one item a line (时政 / 国际 / 时评 …): runs of very short lines."""
+    n = len(infos)
+    flags = [False] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and infos[j].kind == "short" and len(infos[j].form) <= _NAV_CHARS \
+                and not _SENTENCE_PUNCT_RE.search(infos[j].form):
+            j += 1
+        if j - i >= _NAV_RUN:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
+    return flags
 
 
 def _name_like(info: _Line) -> bool:
@@ -371,6 +349,27 @@ def _repeats_earlier(i: int, infos: list[_Line], paragraphs: list[str], first_ke
             if info.kind == "prose":
                 first_keys.setdefault(matching_key(paragraphs[j]), j)
     return first_keys.get(matching_key(paragraphs[i]), i) < i
+
+
+def _front_matter(paragraphs: list[str]) -> dict[int, tuple[str, str]]:
+    """YAML/TOML front matter of a markdown archive: the fence lines and every line in
+    between, with a reason taken from the key (``date:`` → timestamp, ``author:`` → byline)."""
+    if not paragraphs or paragraphs[0].strip() not in ("---", "+++"):
+        return {}
+    fence = paragraphs[0].strip()
+    for end in range(1, min(len(paragraphs), _FRONT_MATTER_LINES)):
+        if paragraphs[end].strip() == fence:
+            break
+    else:
+        return {}
+    out = {0: ("other", "context.front_matter"), end: ("other", "context.front_matter")}
+    reason = "other"
+    for i in range(1, end):
+        m = _FRONT_MATTER_KEY_RE.match(paragraphs[i])
+        if m and not paragraphs[i].startswith((" ", "\t", "-")):
+            reason = _FRONT_MATTER_REASONS.get(m.group(1).lower(), "other")
+        out[i] = (reason, "context.front_matter")
+    return out
 
 
 def strip_boilerplate(
@@ -429,30 +428,74 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
                 decisions[i] = (rule.reason, rule.id)
         return decisions
 
+    fixed = _front_matter(paragraphs)
+    start = max(fixed) + 1 if fixed else 0
     match: list[Rule | None] = list(body_match)
+    nav = _nav_runs(infos)
+    title, first_body = _header_zone(infos, ruleset, body_match, match, start, nav)
+    tail_start = _footer_zone(paragraphs, infos, ruleset, body_match, match, first_body)
+    for i in range(first_body, tail_start):
+        if match[i] is None:
+            match[i] = body_match[i]
 
-    # Header zone: from the top to the first unmatched prose line.
-    # A headline often has commas, so the first unmatched text line may be prose-like
-    # without ending the header zone.
+    for i, rule in enumerate(match):
+        if rule is not None and not rule.keep:
+            decisions[i] = (rule.reason, rule.id)
+    for i, dec in fixed.items():
+        decisions[i] = dec
+        match[i] = None
+    _header_leftovers(infos, match, decisions, start, title, first_body)
+    _block_headings(infos, match, decisions)
+    _link_runs(infos, match, decisions, first_body, tail_start)
+    _footer_blocks(infos, match, decisions, tail_start)
+    # Images and markup residue after the last line of text close nothing.
+    for i in range(n - 1, first_body, -1):
+        if infos[i].kind not in ("image", "empty") or match[i] is not None:
+            break
+        if decisions[i] is None:
+            decisions[i] = ("other", "context.trailing_image")
+    # Markup residue anywhere (<figure>, <!-- -->, setext underlines, *** rules).
+    for i, info in enumerate(infos):
+        if info.kind == "empty" and decisions[i] is None and not info.form.strip("• ") \
+                and paragraphs[i].strip() not in (">",):
+            decisions[i] = ("other", "context.markup")
+    return decisions
+
+
+def _header_zone(infos, ruleset, body_match, match, start, nav) -> tuple[int, int]:
+    """Match header rules from the top to the first unmatched prose line; return the
+    headline's index (-1 if none) and the first body line.  A headline often has
+    commas, so the first unmatched text line may be prose-like without ending the zone;
+    a link whose text reads like a headline (feed archives: ``[title](url)``) is one too."""
+    n = len(infos)
     first_body = n
     title = -1
-    for i, info in enumerate(infos):
+    for i in range(start, n):
+        info = infos[i]
         rule = ruleset.match(info.form, "head", any_match=body_match[i])
+        if rule is None and nav[i]:
+            rule = _NAV_RULE
         match[i] = rule
-        if rule is not None or info.kind not in ("prose", "short"):
+        texty = info.kind in ("prose", "short") or (info.kind == "link" and info.n_text >= 6)
+        if rule is not None or not texty:
             continue
         if title < 0:
             title = i
-            if info.kind == "short" or len(info.form) <= _TITLE_CHARS:
+            if info.kind in ("short", "link") or len(info.form) <= _TITLE_CHARS:
                 continue
         if info.kind == "prose":
             first_body = i
             break
+    return title, first_body
 
-    # Footer zone: walk back from the end over matched lines, images, links and short
-    # lines.  Between two matched lines a little unmatched prose is tolerated (the blurb
-    # under a QR code, a list inside a promotion): up to _FOOTER_GAP_LINES short lines
-    # or one line of up to _FOOTER_GAP_CHARS.
+
+def _footer_zone(paragraphs, infos, ruleset, body_match, match, first_body) -> int:
+    """Walk back from the end over matched lines, images, links and short lines; return
+    where the footer starts.  Between two matched lines a little unmatched prose is
+    tolerated (the blurb under a QR code, a list inside a promotion): up to
+    _FOOTER_GAP_LINES short lines or one line of up to _FOOTER_GAP_CHARS.  The last
+    lines may be prose when a footer block heading (an author box) sits right above them."""
+    n = len(infos)
     tail_start = n
     first_keys: dict[str, int] = {}
     gap_lines = gap_chars = 0
@@ -462,9 +505,10 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
         rule = ruleset.match(info.form, "tail", any_match=body_match[i])
         if rule is not None and rule.keep:
             break
-        if rule is not None and rule.where != "any" and info.kind == "prose" and not seen_match:
+        if rule is not None and rule.where != "any" and info.kind == "prose" and not info.titled \
+                and not seen_match:
             # the article's last sentence may mention 扫码/关注/报名: a footer-only rule
-            # needs footer evidence below it before it takes a prose line
+            # needs footer evidence below it before it takes a sentence
             rule = body_match[i]
         if rule is not None:
             match[i] = rule
@@ -475,33 +519,47 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
         if info.kind == "prose":
             if seen_match and _repeats_earlier(i, infos, paragraphs, first_keys):
                 break  # a repeat of an earlier paragraph is body (pasted twice), not a footer blurb
+            if not seen_match and n - i <= 2 and _block_above(infos, ruleset, body_match, i, first_body):
+                continue
+            if seen_match and info.titled and len(info.form) <= _BLOCK_TITLE_CHARS:
+                continue  # a headline in a list of related articles
             gap_lines += 1
             gap_chars += len(info.form)
             short_gap = gap_lines <= _FOOTER_GAP_LINES and len(info.form) <= _FOOTER_GAP_SHORT
             if seen_match and (short_gap or (gap_lines == 1 and gap_chars <= _FOOTER_GAP_CHARS)):
                 continue
             break
-    # images right above the footer belong to it (QR codes, banners, end-of-article gifs)
-    while tail_start < n and tail_start - 1 > first_body and match[tail_start - 1] is None \
-            and infos[tail_start - 1].kind == "image":
-        tail_start -= 1
-    for i in range(first_body, tail_start):
-        if i < n and match[i] is None:
-            match[i] = body_match[i]
+    # images right above the footer belong to it (QR codes, banners, end-of-article gifs),
+    # unless they follow the body's last paragraph directly (a closing figure)
+    top = tail_start
+    while top - 1 > first_body and match[top - 1] is None and infos[top - 1].kind == "image":
+        top -= 1
+    if top < tail_start and infos[top - 1].kind != "prose":
+        tail_start = top
+    return tail_start
 
-    for i, rule in enumerate(match):
-        if rule is not None and not rule.keep:
-            decisions[i] = (rule.reason, rule.id)
 
-    # Header zone leftovers.
-    for i in range(min(first_body, n)):
+def _block_above(infos, ruleset, body_match, i, first_body) -> bool:
+    for j in range(i - 1, max(first_body, i - 3), -1):
+        rule = ruleset.match(infos[j].form, "tail", any_match=body_match[j])
+        if rule is not None and rule.block and not rule.keep:
+            return True
+    return False
+
+
+def _header_leftovers(infos, match, decisions, start, title, first_body) -> None:
+    n = len(infos)
+    for i in range(start, min(first_body, n)):
         if match[i] is not None or i == title:
             continue
         info = infos[i]
+        if info.kind == "empty" and "|" in info.form:
+            continue  # a markdown table row
         if info.kind in ("image", "empty"):
             # the article's lead image sits next to the headline or right above the first
             # paragraph; a run of images up there is a banner
-            prev_image = i > 0 and (infos[i - 1].kind == "image" or (match[i - 1] is not None and match[i - 1].reason == "other"))
+            prev = match[i - 1] if i > 0 else None
+            prev_image = i > 0 and (infos[i - 1].kind == "image" or (prev is not None and prev.reason == "other"))
             lead_image = (
                 info.kind == "image" and not prev_image
                 and (i - 1 == title or i + 1 == title or i + 1 == first_body)
@@ -518,7 +576,11 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
             if meta is not None:
                 decisions[i] = ("byline", "context.header_name")
 
-    # Block headings anywhere: the short lines, links and images under them.
+
+def _block_headings(infos, match, decisions) -> None:
+    """A block heading (相关阅读 …) takes the short lines, links, images and headline-like
+    lines under it, anywhere in the article."""
+    n = len(infos)
     for i in range(n):
         rule = match[i]
         if rule is None or not rule.block or rule.keep:
@@ -527,25 +589,51 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
             if match[j] is not None:
                 break
             info = infos[j]
-            if info.kind == "prose" or (info.kind == "short" and len(info.form) > _BLOCK_TITLE_CHARS):
+            if info.kind == "prose" and not (info.titled and len(info.form) <= _BLOCK_TITLE_CHARS):
+                break
+            if info.kind == "short" and len(info.form) > _BLOCK_TITLE_CHARS:
                 break
             if decisions[j] is None:
                 decisions[j] = (rule.reason, "context.block")
-    # Footer zone: every unmatched line belongs to the block above it.
+
+
+def _link_runs(infos, match, decisions, first_body, tail_start) -> None:
+    """Runs of link-list items in the body (product lists, inline 'related' boxes): at
+    least _LINK_RUN items, short headings between them allowed; never under a
+    protective heading (参考资料)."""
+    n = len(infos)
+    protected = False
+    i = first_body
+    while i < n:
+        rule = match[i]
+        if rule is not None:
+            protected = rule.keep
+        if protected or not infos[i].linky or decisions[i] is not None:
+            i += 1
+            continue
+        j, items, last = i, 0, i
+        while j < n and decisions[j] is None and match[j] is None:
+            info = infos[j]
+            if info.linky:
+                items += 1
+                last = j
+            elif not (info.kind in ("image", "empty") or (info.kind == "short" and len(info.form) <= 20)):
+                break
+            j += 1
+        if items >= _LINK_RUN:
+            for k in range(i, last + 1):
+                if decisions[k] is None:
+                    decisions[k] = ("related_links", "context.link_list")
+        i = max(last, i) + 1
+
+
+def _footer_blocks(infos, match, decisions, tail_start) -> None:
+    """In the footer every unmatched line belongs to the block above it."""
     current: tuple[str, str] | None = ("other", "context.footer_image")
-    for i in range(tail_start, n):
+    for i in range(tail_start, len(infos)):
         rule = match[i]
         if rule is not None:
             current = (rule.reason, "context.footer") if not rule.keep else None
             continue
         if current is not None and decisions[i] is None:
             decisions[i] = current
-
-    # Images after the last line of text close nothing: end-of-article decoration.
-    for i in range(n - 1, first_body, -1):
-        if infos[i].kind != "image" or match[i] is not None:
-            break
-        if decisions[i] is None:
-            decisions[i] = ("other", "context.trailing_image")
-
-    return decisions

@@ -19,12 +19,12 @@ from typing import Callable, Iterable, Sequence
 
 from ._validate import require_text_or_paragraphs
 from .boilerplate import Rule, RuleSet, strip_boilerplate
-from .dedup import find_repeats
+from .dedup import find_duplicates
 from .text import normalize as _normalize
-from .text import split_paragraphs
+from .text import matching_key, split_paragraphs
 from .types import CleanResult, Removal
 
-__all__ = ["clean", "CleaningStep", "boilerplate_step", "repeat_step", "default_steps"]
+__all__ = ["clean", "CleaningStep", "boilerplate_step", "duplicate_step", "repeat_step", "default_steps"]
 
 #: A cleaning step: paragraphs still kept → the removals it makes (local indices).
 CleaningStep = Callable[[Sequence[str]], Iterable[Removal]]
@@ -40,23 +40,37 @@ def boilerplate_step(*, rules: RuleSet | Iterable[Rule] | None = None, context: 
     return step
 
 
-def repeat_step() -> CleaningStep:
-    """Drop exact repeats (on the matching key), keeping the first occurrence."""
+def duplicate_step(*, threshold: float | None = 0.8) -> CleaningStep:
+    """Drop repeated paragraphs, keeping the first occurrence: exact repeats (reason
+    ``duplicate``) and, unless ``threshold`` is None, near-copies whose shingle Jaccard
+    is at least ``threshold`` (reason ``near_duplicate``, with the similarity)."""
 
     def step(paragraphs: Sequence[str]) -> Iterable[Removal]:
-        repeats = find_repeats(paragraphs)
-        return [
-            Removal(index=i, text=paragraphs[i], reason="duplicate", rule="dedup.exact", duplicate_of=j)
-            for i, j in sorted(repeats.items())
-        ]
+        found = find_duplicates(paragraphs, threshold=threshold)
+        removed = []
+        for i, (j, sim) in sorted(found.items()):
+            exact = sim == 1.0 and matching_key(paragraphs[i]) == matching_key(paragraphs[j])
+            removed.append(Removal(
+                index=i, text=paragraphs[i], reason="duplicate" if exact else "near_duplicate",
+                rule="dedup.exact" if exact else "dedup.minhash", duplicate_of=j,
+                similarity=None if exact else sim))
+        return removed
 
-    step.__name__ = "drop_repeats"
+    step.__name__ = "drop_duplicates" if threshold is not None else "drop_repeats"
     return step
 
 
-def default_steps(*, rules: RuleSet | Iterable[Rule] | None = None) -> list[CleaningStep]:
-    """The steps :func:`clean` runs by default: boilerplate, then repeats."""
-    return [boilerplate_step(rules=rules), repeat_step()]
+def repeat_step() -> CleaningStep:
+    """Drop exact repeats only (on the matching key), keeping the first occurrence."""
+    return duplicate_step(threshold=None)
+
+
+def default_steps(
+    *, rules: RuleSet | Iterable[Rule] | None = None, near_duplicates: float | None = 0.8
+) -> list[CleaningStep]:
+    """The steps :func:`clean` runs by default: boilerplate, then repeated paragraphs
+    (exact, and near-copies at Jaccard ≥ ``near_duplicates`` unless it is None)."""
+    return [boilerplate_step(rules=rules), duplicate_step(threshold=near_duplicates)]
 
 
 def clean(
@@ -64,6 +78,7 @@ def clean(
     *,
     normalize: bool = False,
     rules: RuleSet | Iterable[Rule] | None = None,
+    near_duplicates: float | None = 0.8,
     steps: Sequence[CleaningStep] | None = None,
 ) -> CleanResult:
     """Clean a scraped article: split → strip boilerplate → drop repeated paragraphs.
@@ -74,6 +89,8 @@ def clean(
             paragraph first; the output then holds the normalised text.  Off by default:
             output paragraphs are input paragraphs, character for character.
         rules: boilerplate rules for the default steps (see :class:`zhnews.RuleSet`).
+        near_duplicates: Jaccard threshold for near-copies of earlier paragraphs
+            (reason ``near_duplicate``); ``None`` drops exact repeats only.
         steps: replace the default steps (:func:`default_steps`) with your own.
 
     Returns:
@@ -88,7 +105,7 @@ def clean(
     if normalize:
         paragraphs = [p for p in (_normalize(p) for p in paragraphs) if p]
     if steps is None:
-        steps = default_steps(rules=rules)
+        steps = default_steps(rules=rules, near_duplicates=near_duplicates)
     alive = list(range(len(paragraphs)))
     removed: list[Removal] = []
     for step in steps:

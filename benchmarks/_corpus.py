@@ -14,6 +14,8 @@ def real_paragraphs(min_chars: int = 20) -> list[str]:
     for path in sorted((ROOT / "data" / "claims" / "articles").glob("*.txt")):
         out.extend(path.read_text(encoding="utf-8").splitlines())
     for labels in sorted((ROOT / "data" / "boilerplate").glob("*/labels/*.jsonl")):
+        if labels.parts[-3] == "holdout":  # the held-out test set stays unseen
+            continue
         for line in labels.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row.get("keep"):

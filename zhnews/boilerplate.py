@@ -60,6 +60,8 @@ class Rule:
             this long; 0 means no limit.
         full: the pattern must match the whole matching form.
         block: a heading that takes the short lines, links and images under it.
+        weak: the rule removes the line but is no evidence that the footer has begun
+            (decoration such as ``---`` also sits between body paragraphs).
     """
 
     id: str
@@ -69,6 +71,7 @@ class Rule:
     max_chars: int = 80
     full: bool = False
     block: bool = False
+    weak: bool = False
 
     def __post_init__(self) -> None:
         if self.reason not in _RULE_REASONS:
@@ -206,7 +209,7 @@ def _parse_tsv(text: str, origin: str) -> list[Rule]:
             raise ValueError(f"{origin}:{lineno}: expected 6 TAB-separated fields, got {len(fields)}")
         rid, reason, where, max_chars, flags, pattern = fields
         flagset = set() if flags.strip() in ("", "-") else {f.strip() for f in flags.split(",")}
-        unknown = flagset - {"full", "block", "keep"}
+        unknown = flagset - {"full", "block", "keep", "weak"}
         if unknown:
             raise ValueError(f"{origin}:{lineno}: unknown flags {sorted(unknown)}")
         try:
@@ -216,7 +219,7 @@ def _parse_tsv(text: str, origin: str) -> list[Rule]:
         try:
             rules.append(Rule(id=rid.strip(), reason=reason.strip(), pattern=pattern, where=where.strip(),  # type: ignore[arg-type]
                               max_chars=max_int, full="full" in flagset,
-                              block="block" in flagset or "keep" in flagset))
+                              block="block" in flagset or "keep" in flagset, weak="weak" in flagset))
         except ValueError as exc:
             raise ValueError(f"{origin}:{lineno}: {exc}") from None
     return rules
@@ -294,8 +297,10 @@ _FOOTER_GAP_LINES = 3
 _FOOTER_GAP_SHORT = 60
 #: A line under a block heading: short, or a headline of at most this many characters.
 _BLOCK_TITLE_CHARS = 60
-#: A headline is at most this long.
+#: A headline is at most _TITLE_CHARS long, or _LONG_TITLE_CHARS when it has no
+#: sentence-final punctuation.
 _TITLE_CHARS = 40
+_LONG_TITLE_CHARS = 80
 #: A run of at least this many link-list items in the body is a link list.
 _LINK_RUN = 3
 #: Front matter (YAML ``---`` or TOML ``+++``) closes within this many lines.
@@ -481,7 +486,8 @@ def _header_zone(infos, ruleset, body_match, match, start, nav) -> tuple[int, in
             continue
         if title < 0:
             title = i
-            if info.kind in ("short", "link") or len(info.form) <= _TITLE_CHARS:
+            if info.kind in ("short", "link") or len(info.form) <= _TITLE_CHARS \
+                    or (info.titled and len(info.form) <= _LONG_TITLE_CHARS):
                 continue
         if info.kind == "prose":
             first_body = i
@@ -510,6 +516,9 @@ def _footer_zone(paragraphs, infos, ruleset, body_match, match, first_body) -> i
             # the article's last sentence may mention 扫码/关注/报名: a footer-only rule
             # needs footer evidence below it before it takes a sentence
             rule = body_match[i]
+        if rule is not None and rule.weak:
+            match[i] = rule
+            continue
         if rule is not None:
             match[i] = rule
             tail_start = i
@@ -547,8 +556,30 @@ def _block_above(infos, ruleset, body_match, i, first_body) -> bool:
     return False
 
 
+def _neighbours(infos, stop: int) -> tuple[list[int], list[int]]:
+    """For each line below ``stop``, the nearest line before / after it that is not markup
+    residue (-1 if none); one pass each way, so linear however much residue there is."""
+    prev, nxt = [-1] * stop, [-1] * stop
+    last = -1
+    for i in range(stop):
+        prev[i] = last
+        if infos[i].kind != "empty":
+            last = i
+    last = -1
+    for i in range(min(stop, len(infos)) - 1, -1, -1):
+        nxt[i] = last
+        if infos[i].kind != "empty":
+            last = i
+    if stop < len(infos):  # the first body line is never residue
+        for i in range(stop):
+            if nxt[i] == -1:
+                nxt[i] = stop
+    return prev, nxt
+
+
 def _header_leftovers(infos, match, decisions, start, title, first_body) -> None:
     n = len(infos)
+    prevs, nexts = _neighbours(infos, min(first_body, n))
     for i in range(start, min(first_body, n)):
         if match[i] is not None or i == title:
             continue
@@ -558,11 +589,12 @@ def _header_leftovers(infos, match, decisions, start, title, first_body) -> None
         if info.kind in ("image", "empty"):
             # the article's lead image sits next to the headline or right above the first
             # paragraph; a run of images up there is a banner
-            prev = match[i - 1] if i > 0 else None
-            prev_image = i > 0 and (infos[i - 1].kind == "image" or (prev is not None and prev.reason == "other"))
+            before, after = prevs[i], nexts[i]
+            prev = match[before] if before >= 0 else None
+            prev_image = before >= 0 and (infos[before].kind == "image" or (prev is not None and prev.reason == "other"))
             lead_image = (
                 info.kind == "image" and not prev_image
-                and (i - 1 == title or i + 1 == title or i + 1 == first_body)
+                and (before == title or after == title or after == first_body)
             )
             if not lead_image:
                 decisions[i] = ("other", "context.header_decoration")

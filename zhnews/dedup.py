@@ -193,7 +193,8 @@ def _texts_arg(texts: Iterable[str], name: str = "texts") -> list[str]:
     return out
 
 
-def _shingle_hashes(texts: Sequence[str], size: int, hashfunc: str) -> tuple[np.ndarray, np.ndarray]:
+def _shingle_hashes(texts: Sequence[str], size: int, hashfunc: str,
+                    keys: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of every shingle of every text, and the index of the text each belongs to
     (grouped by text, in text order).  Repeated shingles may appear more than once; MinHash
     and the set operations downstream do not care."""
@@ -206,7 +207,8 @@ def _shingle_hashes(texts: Sequence[str], size: int, hashfunc: str) -> tuple[np.
                 hv.append(_sha1_32(sh))
                 own.append(row)
         return np.asarray(hv, dtype=np.uint32), np.asarray(own, dtype=np.int64)
-    keys = [matching_key(t) for t in texts]
+    if keys is None:
+        keys = [matching_key(t) for t in texts]
     lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=n)
     parts_h: list[np.ndarray] = []
     parts_o: list[np.ndarray] = []
@@ -416,6 +418,16 @@ def _has_cjk(key: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in key)
 
 
+_MARKUP_HINTS = ("](", "<", "http", "www.")
+
+
+def _content_key(paragraph: str, key: str) -> str:
+    """The matching key of the paragraph's text without markup (images, URLs, tags)."""
+    if any(h in paragraph for h in _MARKUP_HINTS):
+        return matching_key(text_content(paragraph))
+    return key
+
+
 def find_duplicates(
     paragraphs: Sequence[str],
     *,
@@ -450,7 +462,7 @@ def find_duplicates(
     for i, key in enumerate(keys):
         if not key:
             continue
-        if len(key) <= short_chars or not _has_cjk(matching_key(text_content(paragraphs[i]))):
+        if len(key) <= short_chars or not _has_cjk(_content_key(paragraphs[i], key)):
             short.append(i)
             continue
         if key in first:
@@ -460,7 +472,7 @@ def find_duplicates(
             long_.append(i)
 
     if threshold is not None and len(long_) > 1:
-        _near_in_article(paragraphs, long_, threshold, shingle_size, num_perm, seed, found)
+        _near_in_article(paragraphs, long_, threshold, shingle_size, num_perm, seed, found, keys)
 
     def candidate(i: int) -> int | None:
         key = keys[i]
@@ -490,56 +502,49 @@ def find_duplicates(
     return found
 
 
-def _near_in_article(paragraphs, idx, threshold, shingle_size, num_perm, seed, found) -> None:
+#: In-article candidate search keeps at most this many paragraphs per LSH bucket and
+#: verifies at most _VERIFY_TOP candidates per paragraph exactly: the work per paragraph
+#: is bounded, so thousands of templated lines cannot make it quadratic.
+_BUCKET_CAP = 16
+_VERIFY_TOP = 8
+_ESTIMATE_MARGIN = 0.15
+
+
+def _near_in_article(paragraphs, idx, threshold, shingle_size, num_perm, seed, found, keys) -> None:
+    """Near-copies among the paragraphs ``idx`` (distinct long ones), in order: each is
+    compared with the earlier ones that are kept, through LSH buckets, the signature
+    estimate, then the exact Jaccard of the shingle hash sets."""
     texts = [paragraphs[i] for i in idx]
-    hv, owner = _shingle_hashes(texts, shingle_size, "fast")
+    hv, owner = _shingle_hashes(texts, shingle_size, "fast", keys=[keys[i] for i in idx])
     sigs = _signatures(hv, owner, len(texts), num_perm, seed)
     sets = _per_text(hv, owner, len(texts))
     bands, rows = lsh_params(threshold, num_perm)
-    bkeys = _band_keys(sigs, bands, rows)
-    # candidate pairs: items sharing a band key
-    flat = bkeys.ravel()
-    owner = np.repeat(np.arange(len(idx)), bands)
-    order = np.argsort(flat, kind="stable")
-    flat, owner = flat[order], owner[order]
-    bounds = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1], True])
-    pairs: set[tuple[int, int]] = set()
-    for s, e in zip(bounds[:-1], bounds[1:]):
-        if e - s < 2:
-            continue
-        members = sorted(set(owner[s:e].tolist()))
-        if len(members) > 200:  # a degenerate bucket (hostile input): estimate within it only
-            members = members[:200]
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
-    if not pairs:
-        return
-    local = {g: k for k, g in enumerate(idx)}
-
-    def jac(x: int, y: int) -> float:
-        a, b = sets[x], sets[y]
-        inter = np.intersect1d(a, b, assume_unique=True).size
-        return inter / (a.size + b.size - inter)
-
-    matches: dict[int, list[tuple[float, int]]] = {}
-    for x, y in sorted(pairs):
-        j = jac(x, y)
-        if j >= threshold:
-            matches.setdefault(y, []).append((j, x))
-    # resolve in order: the original must itself be kept; failing a kept match, a match
-    # that is itself a duplicate leads to its original if that is similar enough too
-    for y in sorted(matches):
-        ranked = sorted(matches[y], key=lambda jx: (-jx[0], jx[1]))
-        choice = next(((idx[x], j) for j, x in ranked if idx[x] not in found), None)
-        if choice is None:
-            for _, x in ranked:
-                gx = found[idx[x]][0]
-                if gx in local and jac(local[gx], y) >= threshold:
-                    choice = (gx, jac(local[gx], y))
+    bkeys = _band_keys(sigs, bands, rows).tolist()
+    buckets: dict[int, list[int]] = {}
+    for y in range(len(idx)):
+        cands = {x for bk in bkeys[y] for x in buckets.get(bk, ())}
+        best = None
+        if cands:
+            cand = np.fromiter(cands, dtype=np.int64, count=len(cands))
+            est = (sigs[cand] == sigs[y]).mean(axis=1)
+            order = np.argsort(-est, kind="stable")[:_VERIFY_TOP]
+            b = sets[y]
+            for k in order.tolist():
+                if est[k] < threshold - _ESTIMATE_MARGIN:
                     break
-        if choice is not None:
-            found[idx[y]] = (choice[0], round(choice[1], 4))
+                x = int(cand[k])
+                a = sets[x]
+                inter = np.intersect1d(a, b, assume_unique=True).size
+                j = inter / (a.size + b.size - inter)
+                if j >= threshold and (best is None or j > best[1] or (j == best[1] and x < best[0])):
+                    best = (x, j)
+        if best is not None:
+            found[idx[y]] = (idx[best[0]], round(best[1], 4))
+            continue
+        for bk in bkeys[y]:
+            bucket = buckets.setdefault(bk, [])
+            if len(bucket) < _BUCKET_CAP:
+                bucket.append(y)
 
 
 def find_near_duplicates(

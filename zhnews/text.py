@@ -331,6 +331,20 @@ def to_simplified(text: str) -> str:
     '经济增长与发展'
     """
     require_str(text, "text")
-    from .resources import t2s_table
+    table, trad_chars = _t2s()
+    if trad_chars.isdisjoint(text):  # most text has no traditional character at all
+        return text
+    return text.translate(table)
 
-    return text.translate(t2s_table())
+
+_T2S: tuple[dict[int, int], frozenset[str]] | None = None
+
+
+def _t2s() -> tuple[dict[int, int], frozenset[str]]:
+    global _T2S
+    if _T2S is None:
+        from .resources import t2s_table
+
+        table = t2s_table()
+        _T2S = (table, frozenset(chr(c) for c in table))
+    return _T2S

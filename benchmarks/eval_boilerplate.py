@@ -58,7 +58,7 @@ def evaluate(names=None, verbose=False):
         if len(paras) != len(rows):
             print(f"!! {name}: {len(paras)} paragraphs vs {len(rows)} labels; skipped", file=sys.stderr)
             continue
-        result = zhnews.clean(text)
+        result = zhnews.clean(text, format="text")
         removed = {r.index: r for r in result.removed}
         errs = []
         for i, row in enumerate(rows):

@@ -24,9 +24,10 @@ from .dedup import (
     minhash_signatures,
     shingles,
 )
-from .pipeline import clean
+from .batch import process_batch, read_records
+from .pipeline import Pipeline, clean, make_pipeline, process
 from .text import decode, matching_key, normalize, split_paragraphs, split_sentences, to_simplified
-from .types import REASONS, BoilerplateResult, CleanResult, Removal
+from .types import REASONS, ArticleResult, BoilerplateResult, CleanResult, Removal
 
 try:
     __version__ = _version("zhnews")
@@ -36,11 +37,13 @@ except _PackageNotFoundError:  # running from a source tree that is not installe
 _logging.getLogger("zhnews").addHandler(_logging.NullHandler())
 
 __all__ = sorted([
+    "ArticleResult",
     "BoilerplateResult",
     "CleanResult",
     "DuplicateGroup",
     "NearDuplicateIndex",
     "NearDuplicateResult",
+    "Pipeline",
     "REASONS",
     "Removal",
     "Rule",
@@ -53,9 +56,13 @@ __all__ = sorted([
     "find_near_duplicates",
     "find_repeats",
     "load_rules",
+    "make_pipeline",
     "matching_key",
     "minhash_signatures",
     "normalize",
+    "process",
+    "process_batch",
+    "read_records",
     "shingles",
     "split_paragraphs",
     "split_sentences",

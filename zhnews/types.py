@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
-__all__ = ["Removal", "BoilerplateResult", "CleanResult", "REASONS"]
+__all__ = ["Removal", "BoilerplateResult", "CleanResult", "ArticleResult", "REASONS"]
 
 #: Every reason a paragraph can be removed for.  ``other`` covers archive residue,
 #: navigation fragments and decoration (返回列表页, lone ``#``, END, cover images).
@@ -109,3 +109,38 @@ class CleanResult(_DictMixin):
             extra = f" (of {r.duplicate_of})" if r.duplicate_of is not None else ""
             lines.append(f"{r.index}\t{r.reason}{extra}\t{r.rule}\t{r.text}")
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ArticleResult(_DictMixin):
+    """Everything :func:`zhnews.process` knows about one article.
+
+    Attributes:
+        id, title, url, published: passed through from the input record (``None``
+            when absent).
+        text: the clean article, kept paragraphs joined by ``\\n``.
+        paragraphs: the kept paragraphs.
+        kept_indices: input position of each kept paragraph.
+        removed: every removed paragraph with its reason, in input order.
+        n_input: number of input paragraphs.
+        sentiment: a :class:`zhnews.sentiment.Sentiment` when the sentiment step ran.
+        claims: a tuple of :class:`zhnews.claims.Claim` when the claims step ran.
+        meta: other fields of the input record, passed through unchanged.
+    """
+
+    id: Any = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    text: str = ""
+    paragraphs: tuple[str, ...] = ()
+    kept_indices: tuple[int, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    n_input: int = 0
+    sentiment: Any = None
+    claims: tuple[Any, ...] | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def replace(self, **changes: Any) -> "ArticleResult":
+        """A copy with some fields changed (results are immutable)."""
+        return dataclasses.replace(self, **changes)

@@ -191,7 +191,7 @@ def test_bad_text_types():
     with pytest.raises(ValueError, match="threshold"):
         find_near_duplicates(["a"], threshold=0)
     with pytest.raises(ValueError, match="num_perm"):
-        find_near_duplicates(["a"], num_perm=8)
+        minhash_signatures(["a"], num_perm=8)
 
 
 def test_lsh_params_catch_pairs_at_threshold():

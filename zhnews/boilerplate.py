@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ._validate import require_text_or_paragraphs
+from ._literals import required_literals
 from ._markup import IMAGE, analyse, matching_form
 from .text import matching_key, split_paragraphs
 from .types import REASONS, BoilerplateResult, Removal
@@ -131,6 +132,10 @@ class RuleSet:
             "head": tuple(r for r in rules if r.where in ("head", "edge")),
             "tail": tuple(r for r in rules if r.where in ("tail", "edge")),
         }
+        # Pre-filter: most rules need one of a few literals (在看, 责任编辑 …).  Index the
+        # rules by the first one or two characters of those literals; a line only tries
+        # the rules whose literal it contains, plus the rules without one.
+        self._index = {zone: _LiteralIndex(group) for zone, group in self._only.items()}
 
     def __iter__(self):
         return iter(self._rules)
@@ -185,10 +190,9 @@ class RuleSet:
             return any_match
         return any_match if self._position[any_match.id] < self._position[zone_match.id] else zone_match
 
-    @staticmethod
-    def _first(form: str, rules: tuple[Rule, ...]) -> Rule | None:
+    def _first(self, form: str, rules: tuple[Rule, ...]) -> Rule | None:
         n = len(form)
-        for rule in rules:
+        for rule in self._index[_zone_of(self, rules)].candidates(form):
             if rule.max_chars and n > rule.max_chars:
                 continue
             if rule.full:
@@ -197,6 +201,57 @@ class RuleSet:
             elif rule.regex.search(form) is not None:
                 return rule
         return None
+
+
+def _zone_of(ruleset: "RuleSet", rules: tuple[Rule, ...]) -> str:
+    for zone, group in ruleset._only.items():
+        if group is rules:
+            return zone
+    raise ValueError("unknown rule group")
+
+
+class _LiteralIndex:
+    """Rules of one zone indexed by the first character of their required literals,
+    separately for each line-length bracket (a long line only consults the few rules
+    whose ``max_chars`` admit it)."""
+
+    _FEW = 8  # when this few rules accept a line's length, just try them all
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.literals = [required_literals(rule.pattern) for rule in rules]
+        self.limits = sorted({r.max_chars for r in rules if r.max_chars})
+        self._brackets: dict[int, tuple[tuple[int, ...], set[int], dict[str, list[tuple[str, int]]], frozenset[str]]] = {}
+
+    def _bracket(self, n: int):
+        bound = next((m for m in self.limits if m >= n), None)
+        key = bound if bound is not None else -1
+        got = self._brackets.get(key)
+        if got is None:
+            accepting = tuple(k for k, r in enumerate(self.rules) if not r.max_chars or r.max_chars >= n)
+            always: set[int] = set()
+            by_first: dict[str, list[tuple[str, int]]] = {}
+            for k in accepting:
+                lits = self.literals[k]
+                if not lits or any(not lit for lit in lits):
+                    always.add(k)
+                    continue
+                for lit in sorted(lits):
+                    by_first.setdefault(lit[0], []).append((lit, k))
+            got = (accepting, always, by_first, frozenset(by_first))
+            self._brackets[key] = got
+        return got
+
+    def candidates(self, form: str) -> list[Rule]:
+        accepting, always, by_first, firsts = self._bracket(len(form))
+        if len(accepting) <= self._FEW:
+            return [self.rules[k] for k in accepting]
+        hit = set(always)
+        for first in firsts.intersection(form):
+            for lit, k in by_first[first]:
+                if lit in form:
+                    hit.add(k)
+        return [self.rules[k] for k in sorted(hit)]
 
 
 def _parse_tsv(text: str, origin: str) -> list[Rule]:
@@ -301,8 +356,11 @@ _BLOCK_TITLE_CHARS = 60
 #: sentence-final punctuation.
 _TITLE_CHARS = 40
 _LONG_TITLE_CHARS = 80
-#: A run of at least this many link-list items in the body is a link list.
+#: A run of at least this many link-list items is a link list: fewer in the header and
+#: footer zones than in the body, where a list of links can be the article's own.
 _LINK_RUN = 3
+_LINK_RUN_BODY = 5
+_LINK_RUN_GAP_CHARS = 40  # a card title between two links of a list
 #: Front matter (YAML ``---`` or TOML ``+++``) closes within this many lines.
 _FRONT_MATTER_LINES = 60
 _FRONT_MATTER_REASONS = {
@@ -315,7 +373,7 @@ _FRONT_MATTER_KEY_RE = re.compile(r"^\s*([A-Za-z_][\w-]{0,30})\s*[:=]")
 
 #: A run of at least _NAV_RUN lines of at most _NAV_CHARS characters each is a menu.
 _NAV_RUN = 4
-_NAV_CHARS = 6
+_NAV_CHARS = 8
 _NAV_RULE = Rule(id="context.navigation", reason="other", pattern="(?!)", where="edge", max_chars=_NAV_CHARS)
 
 
@@ -336,10 +394,15 @@ def _nav_runs(infos: list[_Line]) -> list[bool]:
     return flags
 
 
+_SECTION_LABELS = frozenset({"导读", "摘要", "前言", "引言", "编者按", "提要", "要点", "概要", "核心提示",
+                             "内容提要", "正文", "导语", "背景", "小结", "结语", "附录", "目录"})
+
+
 def _name_like(info: _Line) -> bool:
     form = info.form
     return (
         info.kind == "short"
+        and form not in _SECTION_LABELS
         and 2 <= len(form) <= 12
         and not any(ch.isdigit() for ch in form)
         and all(ch.isalnum() or ch in " ·" for ch in form)
@@ -449,9 +512,9 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
     for i, dec in fixed.items():
         decisions[i] = dec
         match[i] = None
-    _header_leftovers(infos, match, decisions, start, title, first_body)
+    _header_leftovers(infos, match, decisions, start, title, first_body, paragraphs)
     _block_headings(infos, match, decisions)
-    _link_runs(infos, match, decisions, first_body, tail_start)
+    _link_runs(infos, match, decisions, start, first_body, tail_start)
     _footer_blocks(infos, match, decisions, tail_start)
     # Images and markup residue after the last line of text close nothing.
     for i in range(n - 1, first_body, -1):
@@ -577,7 +640,10 @@ def _neighbours(infos, stop: int) -> tuple[list[int], list[int]]:
     return prev, nxt
 
 
-def _header_leftovers(infos, match, decisions, start, title, first_body) -> None:
+_GIF_RE = re.compile(r"\.gif\b|wx_fmt=gif|mmbiz_gif|/gif/", re.I)
+
+
+def _header_leftovers(infos, match, decisions, start, title, first_body, paragraphs_text) -> None:
     n = len(infos)
     prevs, nexts = _neighbours(infos, min(first_body, n))
     for i in range(start, min(first_body, n)):
@@ -593,7 +659,7 @@ def _header_leftovers(infos, match, decisions, start, title, first_body) -> None
             prev = match[before] if before >= 0 else None
             prev_image = before >= 0 and (infos[before].kind == "image" or (prev is not None and prev.reason == "other"))
             lead_image = (
-                info.kind == "image" and not prev_image
+                info.kind == "image" and not prev_image and not _GIF_RE.search(paragraphs_text[i])
                 and (before == title or after == title or after == first_body)
             )
             if not lead_image:
@@ -619,6 +685,8 @@ def _block_headings(infos, match, decisions) -> None:
             continue
         for j in range(i + 1, n):
             if match[j] is not None:
+                if match[j].weak:
+                    continue  # a --- or # between the block's items
                 break
             info = infos[j]
             if info.kind == "prose" and not (info.titled and len(info.form) <= _BLOCK_TITLE_CHARS):
@@ -629,13 +697,13 @@ def _block_headings(infos, match, decisions) -> None:
                 decisions[j] = (rule.reason, "context.block")
 
 
-def _link_runs(infos, match, decisions, first_body, tail_start) -> None:
-    """Runs of link-list items in the body (product lists, inline 'related' boxes): at
-    least _LINK_RUN items, short headings between them allowed; never under a
-    protective heading (参考资料)."""
+def _link_runs(infos, match, decisions, start, first_body, tail_start) -> None:
+    """Runs of link-list items (menus, product lists, inline 'related' boxes): at least
+    _LINK_RUN items in the header or footer zone, _LINK_RUN_BODY in the body, short
+    headings between them allowed; never under a protective heading (参考资料)."""
     n = len(infos)
     protected = False
-    i = first_body
+    i = start
     while i < n:
         rule = match[i]
         if rule is not None:
@@ -644,15 +712,22 @@ def _link_runs(infos, match, decisions, first_body, tail_start) -> None:
             i += 1
             continue
         j, items, last = i, 0, i
-        while j < n and decisions[j] is None and match[j] is None:
+        # between two links of a list: a short heading in the body; a card title in the
+        # header or footer zone
+        gap = _LINK_RUN_GAP_CHARS if not (first_body <= i < tail_start) else 20
+        while j < n:
             info = infos[j]
-            if info.linky:
+            if decisions[j] is not None or match[j] is not None:
+                if match[j] is not None and match[j].keep:
+                    break
+            elif info.linky:
                 items += 1
                 last = j
-            elif not (info.kind in ("image", "empty") or (info.kind == "short" and len(info.form) <= 20)):
+            elif not (info.kind in ("image", "empty") or len(info.form) <= gap):
                 break
             j += 1
-        if items >= _LINK_RUN:
+        in_body = first_body <= i and last < tail_start
+        if items >= (_LINK_RUN_BODY if in_body else _LINK_RUN):
             for k in range(i, last + 1):
                 if decisions[k] is None:
                     decisions[k] = ("related_links", "context.link_list")

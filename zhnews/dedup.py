@@ -21,13 +21,15 @@ and permuted as one matrix; datasketch gives the same values with
 hash instead (bit-identical to ``MinHash().update(shingle.encode())``, slower).
 Signatures can be handed to datasketch (:func:`to_minhash`) or taken from it.
 
-**Candidates and verification.** Candidate pairs come from LSH banding with
-bands chosen so that a pair at the threshold collides with probability ≥ 0.999
-(datasketch's ``MinHashLSH(threshold=0.8)`` chooses 9 bands of 13 rows, which
-misses about a third of pairs just above 0.8).  In an article every candidate
-pair is then verified on its exact shingle sets; in the corpus index, where the
-texts are not kept, on the signature estimate (fraction of equal minima,
-standard error ≈ 0.035 at J = 0.8 with 128 permutations).
+**Candidates and verification.** In the corpus index, candidate pairs come from
+LSH banding with bands chosen so that a pair at the threshold collides with
+probability ≥ 0.999 (datasketch's ``MinHashLSH(threshold=0.8)`` chooses 9 bands of
+13 rows, which misses about a third of pairs just above 0.8), and are verified on
+16-bit shingle fingerprints (exact Jaccard but for rare coincidences; the signature
+estimate for texts too long to keep them).  Inside one article, where the texts are
+at hand, candidates come from exact prefix filtering instead (an all-pairs
+similarity join that misses no pair and, for a few dozen paragraphs, costs less than
+128-permutation signatures), each verified on its shingle sets.
 
 >>> paras = ["2023年，该平台48小时内发货订单比例同比提升10%，整体发货时长同比缩短11小时。",
 ...          "抖音电商发布了《2024抖音电商消费者体验报告》。",
@@ -433,8 +435,6 @@ def find_duplicates(
     *,
     threshold: float | None = 0.8,
     shingle_size: int = SHINGLE_SIZE,
-    num_perm: int = DEFAULT_NUM_PERM,
-    seed: int = DEFAULT_SEED,
     short_chars: int = SHORT_PARAGRAPH_CHARS,
 ) -> dict[int, tuple[int, float]]:
     """Map each repeated paragraph to ``(index of its original, similarity)``.
@@ -472,7 +472,7 @@ def find_duplicates(
             long_.append(i)
 
     if threshold is not None and len(long_) > 1:
-        _near_in_article(paragraphs, long_, threshold, shingle_size, num_perm, seed, found, keys)
+        _near_in_article(paragraphs, long_, threshold, shingle_size, found, keys)
 
     def candidate(i: int) -> int | None:
         key = keys[i]
@@ -502,47 +502,48 @@ def find_duplicates(
     return found
 
 
-#: In-article candidate search keeps at most this many paragraphs per LSH bucket and
-#: verifies at most _VERIFY_TOP candidates per paragraph exactly: the work per paragraph
-#: is bounded, so thousands of templated lines cannot make it quadratic.
-_BUCKET_CAP = 16
-_VERIFY_TOP = 8
-_ESTIMATE_MARGIN = 0.15
+#: In-article search indexes each kept paragraph under at most this many paragraphs per
+#: token, so thousands of templated lines cannot make it quadratic.
+_BUCKET_CAP = 32
 
 
-def _near_in_article(paragraphs, idx, threshold, shingle_size, num_perm, seed, found, keys) -> None:
+def _near_in_article(paragraphs, idx, threshold, shingle_size, found, keys) -> None:
     """Near-copies among the paragraphs ``idx`` (distinct long ones), in order: each is
-    compared with the earlier ones that are kept, through LSH buckets, the signature
-    estimate, then the exact Jaccard of the shingle hash sets."""
+    compared with the earlier ones that are kept.
+
+    Candidates come from exact prefix filtering (the AllPairs similarity join): order
+    the shingles rarest first; two sets with Jaccard ≥ t share a shingle among the first
+    ``|A| - ceil(t·|A|) + 1`` of each, so only those are indexed and looked up.  Unlike
+    LSH this misses no pair, and for an article's few dozen paragraphs it is cheaper
+    than computing MinHash signatures; every candidate is verified exactly."""
     texts = [paragraphs[i] for i in idx]
     hv, owner = _shingle_hashes(texts, shingle_size, "fast", keys=[keys[i] for i in idx])
-    sigs = _signatures(hv, owner, len(texts), num_perm, seed)
     sets = _per_text(hv, owner, len(texts))
-    bands, rows = lsh_params(threshold, num_perm)
-    bkeys = _band_keys(sigs, bands, rows).tolist()
-    buckets: dict[int, list[int]] = {}
-    for y in range(len(idx)):
-        cands = {x for bk in bkeys[y] for x in buckets.get(bk, ())}
+    if not sets:
+        return
+    tokens, counts = np.unique(np.concatenate(sets), return_counts=True)
+    rank_of = np.empty(tokens.size, dtype=np.int64)
+    rank_of[np.lexsort((tokens, counts))] = np.arange(tokens.size)
+    ranked = [np.sort(rank_of[np.searchsorted(tokens, s)]) for s in sets]
+    index: dict[int, list[int]] = {}
+    for y, r in enumerate(ranked):
+        size = r.size
+        prefix = r[: size - math.ceil(threshold * size) + 1].tolist()
+        cands = {x for t in prefix for x in index.get(t, ())}
         best = None
-        if cands:
-            cand = np.fromiter(cands, dtype=np.int64, count=len(cands))
-            est = (sigs[cand] == sigs[y]).mean(axis=1)
-            order = np.argsort(-est, kind="stable")[:_VERIFY_TOP]
-            b = sets[y]
-            for k in order.tolist():
-                if est[k] < threshold - _ESTIMATE_MARGIN:
-                    break
-                x = int(cand[k])
-                a = sets[x]
-                inter = np.intersect1d(a, b, assume_unique=True).size
-                j = inter / (a.size + b.size - inter)
-                if j >= threshold and (best is None or j > best[1] or (j == best[1] and x < best[0])):
-                    best = (x, j)
+        for x in sorted(cands):
+            other = ranked[x]
+            if not (threshold * size <= other.size <= size / threshold):
+                continue
+            inter = np.intersect1d(other, r, assume_unique=True).size
+            j = inter / (size + other.size - inter)
+            if j >= threshold and (best is None or j > best[1]):
+                best = (x, j)
         if best is not None:
             found[idx[y]] = (idx[best[0]], round(best[1], 4))
             continue
-        for bk in bkeys[y]:
-            bucket = buckets.setdefault(bk, [])
+        for t in prefix:
+            bucket = index.setdefault(t, [])
             if len(bucket) < _BUCKET_CAP:
                 bucket.append(y)
 
@@ -552,8 +553,6 @@ def find_near_duplicates(
     *,
     threshold: float = 0.8,
     shingle_size: int = SHINGLE_SIZE,
-    num_perm: int = DEFAULT_NUM_PERM,
-    seed: int = DEFAULT_SEED,
 ) -> list[DuplicateGroup]:
     """Groups of repeated paragraphs in one article, exact and near (Jaccard ≥ threshold).
 
@@ -561,18 +560,17 @@ def find_near_duplicates(
         paragraphs: the article's paragraphs.
         threshold: Jaccard similarity of the shingle sets, in (0, 1].
         shingle_size: character n-gram size (default :data:`SHINGLE_SIZE`).
-        num_perm, seed: MinHash parameters for candidate search (pairs are then
-            verified on their exact shingle sets).
+
+    Every pair at or above the threshold is found (candidates by exact prefix
+    filtering, each verified on its shingle sets), so the result is exact.
 
     Raises:
         TypeError: ``paragraphs`` is not a list of str.
-        ValueError: ``threshold`` is outside (0, 1] or ``num_perm`` < 16.
+        ValueError: ``threshold`` is outside (0, 1].
     """
     if isinstance(threshold, bool) or threshold is None:
         raise TypeError("argument 'threshold' must be a number")
-    _check_sig_params(num_perm, seed)
-    found = find_duplicates(paragraphs, threshold=threshold, shingle_size=shingle_size,
-                            num_perm=num_perm, seed=seed)
+    found = find_duplicates(paragraphs, threshold=threshold, shingle_size=shingle_size)
     keys = {i: matching_key(paragraphs[i]) for i in set(found) | {o for o, _ in found.values()}}
     groups: dict[int, list[tuple[int, float]]] = {}
     for dup, (orig, sim) in sorted(found.items()):
@@ -590,8 +588,6 @@ def drop_near_duplicates(
     *,
     threshold: float = 0.8,
     shingle_size: int = SHINGLE_SIZE,
-    num_perm: int = DEFAULT_NUM_PERM,
-    seed: int = DEFAULT_SEED,
 ) -> NearDuplicateResult:
     """Keep the first of every group of repeated paragraphs and remove the rest.
 
@@ -604,14 +600,13 @@ def drop_near_duplicates(
     >>> [(x.index, x.reason, x.duplicate_of) for x in r.removed]
     [(2, 'near_duplicate', 0)]
     """
-    groups = find_near_duplicates(paragraphs, threshold=threshold, shingle_size=shingle_size,
-                                  num_perm=num_perm, seed=seed)
+    groups = find_near_duplicates(paragraphs, threshold=threshold, shingle_size=shingle_size)
     removed: list[Removal] = []
     for g in groups:
         for d, sim, exact in zip(g.duplicates, g.similarities, g.exact):
             removed.append(Removal(
                 index=d, text=paragraphs[d], reason="duplicate" if exact else "near_duplicate",
-                rule="dedup.exact" if exact else "dedup.minhash", duplicate_of=g.original,
+                rule="dedup.exact" if exact else "dedup.near", duplicate_of=g.original,
                 similarity=None if exact else sim))
     removed.sort(key=lambda r: r.index)
     gone = {r.index for r in removed}

@@ -58,7 +58,7 @@ def duplicate_step(*, threshold: float | None = 0.8) -> CleaningStep:
             exact = sim == 1.0 and matching_key(paragraphs[i]) == matching_key(paragraphs[j])
             removed.append(Removal(
                 index=i, text=paragraphs[i], reason="duplicate" if exact else "near_duplicate",
-                rule="dedup.exact" if exact else "dedup.minhash", duplicate_of=j,
+                rule="dedup.exact" if exact else "dedup.near", duplicate_of=j,
                 similarity=None if exact else sim))
         return removed
 

@@ -314,6 +314,11 @@ def write_records(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     """Write records as JSON lines (UTF-8, not ASCII-escaped); return how many."""
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        line = json.dumps(record, ensure_ascii=False, default=str)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: write them \u-escaped (valid JSON)
+            line = json.dumps(record, ensure_ascii=True, default=str)
+        out.write(line + "\n")
         n += 1
     return n

@@ -136,6 +136,7 @@ class RuleSet:
         # rules by the first one or two characters of those literals; a line only tries
         # the rules whose literal it contains, plus the rules without one.
         self._index = {zone: _LiteralIndex(group) for zone, group in self._only.items()}
+        self._cache: dict[tuple[str, str], Rule | None] = {}
 
     def __iter__(self):
         return iter(self._rules)
@@ -191,8 +192,22 @@ class RuleSet:
         return any_match if self._position[any_match.id] < self._position[zone_match.id] else zone_match
 
     def _first(self, form: str, rules: tuple[Rule, ...]) -> Rule | None:
+        zone = _zone_of(self, rules)
+        key = (zone, form)
+        cache = self._cache
+        if key in cache:
+            return cache[key]
+        found = self._first_uncached(form, zone)
+        if len(cache) >= self._CACHE_SIZE:
+            cache.clear()  # a crude bound; real dumps repeat chrome lines within a site
+        cache[key] = found
+        return found
+
+    _CACHE_SIZE = 200_000
+
+    def _first_uncached(self, form: str, zone: str) -> Rule | None:
         n = len(form)
-        for rule in self._index[_zone_of(self, rules)].candidates(form):
+        for rule in self._index[zone].candidates(form):
             if rule.max_chars and n > rule.max_chars:
                 continue
             if rule.full:
@@ -516,12 +531,14 @@ def _decide(paragraphs: list[str], ruleset: RuleSet, context: bool) -> list[tupl
     _block_headings(infos, match, decisions)
     _link_runs(infos, match, decisions, start, first_body, tail_start)
     _footer_blocks(infos, match, decisions, tail_start)
-    # Images and markup residue after the last line of text close nothing.
+    # Images and markup residue after the last kept line of text close nothing (looking
+    # past the footer, so that a second pass over clean text removes nothing new).
     for i in range(n - 1, first_body, -1):
-        if infos[i].kind not in ("image", "empty") or match[i] is not None:
+        if decisions[i] is not None:
+            continue
+        if infos[i].kind not in ("image", "empty"):
             break
-        if decisions[i] is None:
-            decisions[i] = ("other", "context.trailing_image")
+        decisions[i] = ("other", "context.trailing_image")
     # Markup residue anywhere (<figure>, <!-- -->, setext underlines, *** rules).
     for i, info in enumerate(infos):
         if info.kind == "empty" and decisions[i] is None and not info.form.strip("• ") \

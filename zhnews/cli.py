@@ -108,7 +108,12 @@ class _Writer:
                 self._flush_parquet()
             return
         assert self._fh is not None
-        self._fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        line = json.dumps(record, ensure_ascii=False, default=str)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: write them \u-escaped (valid JSON)
+            line = json.dumps(record, ensure_ascii=True, default=str)
+        self._fh.write(line + "\n")
 
     def _flush_parquet(self) -> None:
         import pyarrow as pa

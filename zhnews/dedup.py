@@ -162,7 +162,7 @@ def shingle_hash(shingle: str | bytes) -> int:
 
 
 def _sha1_32(shingle: str) -> int:
-    return int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
+    return int.from_bytes(hashlib.sha1(shingle.encode("utf-8", "surrogatepass")).digest()[:4], "little")
 
 
 def _fmix32(hv: np.ndarray) -> np.ndarray:
@@ -217,7 +217,7 @@ def _shingle_hashes(texts: Sequence[str], size: int, hashfunc: str,
     counts = np.where(lengths > size, lengths - size + 1, 0)
     total = int(counts.sum())
     if total:
-        cps = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        cps = np.frombuffer("".join(keys).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
         m = cps.size - size + 1
         h = np.zeros(m, dtype=np.uint64)
         with np.errstate(over="ignore"):
@@ -517,17 +517,30 @@ def _near_in_article(paragraphs, idx, threshold, shingle_size, found, keys) -> N
     LSH this misses no pair, and for an article's few dozen paragraphs it is cheaper
     than computing MinHash signatures; every candidate is verified exactly."""
     texts = [paragraphs[i] for i in idx]
+    n = len(texts)
     hv, owner = _shingle_hashes(texts, shingle_size, "fast", keys=[keys[i] for i in idx])
-    sets = _per_text(hv, owner, len(texts))
-    if not sets:
+    if hv.size == 0:
         return
-    tokens, counts = np.unique(np.concatenate(sets), return_counts=True)
+    # distinct shingles per text, then every shingle's rank (rarest first, ties by hash),
+    # then each text's ranks sorted -- all as whole-array numpy operations
+    order = np.lexsort((hv, owner))
+    hv, owner = hv[order], owner[order]
+    distinct = np.r_[True, (hv[1:] != hv[:-1]) | (owner[1:] != owner[:-1])]
+    hv, owner = hv[distinct], owner[distinct]
+    tokens, inverse, counts = np.unique(hv, return_inverse=True, return_counts=True)
     rank_of = np.empty(tokens.size, dtype=np.int64)
     rank_of[np.lexsort((tokens, counts))] = np.arange(tokens.size)
-    ranked = [np.sort(rank_of[np.searchsorted(tokens, s)]) for s in sets]
+    ranks = rank_of[inverse]
+    order = np.lexsort((ranks, owner))
+    ranks, owner = ranks[order], owner[order]
+    bounds = np.searchsorted(owner, np.arange(n + 1)).tolist()
+    ranked = [ranks[bounds[k]:bounds[k + 1]] for k in range(n)]
     index: dict[int, list[int]] = {}
-    for y, r in enumerate(ranked):
+    for y in range(n):
+        r = ranked[y]
         size = r.size
+        if size == 0:
+            continue
         prefix = r[: size - math.ceil(threshold * size) + 1].tolist()
         cands = {x for t in prefix for x in index.get(t, ())}
         best = None
@@ -935,7 +948,7 @@ class NearDuplicateIndex:
             np.savez_compressed(fh, signatures=self._sigs[: self._n], fingerprints=self._fp[: self._fp_len],
                                 fingerprint_offsets=self._fp_off[: self._n + 1],
                                 meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                                keys=np.frombuffer(keys.encode("utf-8"), dtype=np.uint8))
+                                keys=np.frombuffer(keys.encode("utf-8", "surrogatepass"), dtype=np.uint8))
 
     @classmethod
     def load(cls, path: str | Path) -> "NearDuplicateIndex":
@@ -943,7 +956,7 @@ class NearDuplicateIndex:
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(bytes(data["meta"]).decode())
-                keys = json.loads(bytes(data["keys"]).decode("utf-8"))
+                keys = json.loads(bytes(data["keys"]).decode("utf-8", "surrogatepass"))
                 sigs = np.array(data["signatures"], dtype=np.uint32)
                 fp = np.array(data["fingerprints"], dtype=np.uint16)
                 fp_off = np.array(data["fingerprint_offsets"], dtype=np.int64)

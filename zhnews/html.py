@@ -115,7 +115,8 @@ def _parse(html: str):
     # lxml refuses str input with an encoding declaration
     text = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", text)
     try:
-        return lxml.html.document_fromstring(text)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest
+        return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
 
@@ -129,13 +130,12 @@ def _page_title(root) -> str | None:
 
 
 class _Flattener:
-    """Walks the tree once, collecting blocks with their element and region."""
+    """Walks the tree once, collecting blocks with their element and region.  The walk
+    uses an explicit stack, so a page nested thousands of levels deep cannot exhaust
+    Python's recursion limit."""
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, str, object, str | None]] = []  # text, tag, element, region
-
-    def run(self, root) -> None:
-        self._walk(root, None)
 
     def _emit(self, parts: list[str], tag: str, el, region: str | None) -> None:
         text = _SPACE_RE.sub(" ", "".join(parts)).strip()
@@ -143,15 +143,18 @@ class _Flattener:
             self.blocks.append((text, tag, el, region))
         parts.clear()
 
-    def _walk(self, el, region: str | None) -> None:
-        # iterative over children, recursive over blocks (depth of real pages is small;
-        # lxml caps nesting at 256 levels unless told otherwise)
-        tag = el.tag if isinstance(el.tag, str) else ""
-        region = _region_of(el) or region
-        parts: list[str] = []
-        if el.text:
-            parts.append(el.text)
-        for child in el:
+    def run(self, root) -> None:
+        tag = root.tag if isinstance(root.tag, str) else ""
+        stack = [(root, tag, _region_of(root), [root.text or ""], iter(root))]
+        while stack:
+            el, tag, region, parts, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                self._emit(parts, tag, el, region)
+                stack.pop()
+                if stack and el.tail:
+                    stack[-1][3].append(el.tail)
+                continue
             ctag = child.tag if isinstance(child.tag, str) else ""
             if not ctag or ctag in _DROP_TAGS or _hidden(child):
                 if child.tail:
@@ -159,8 +162,9 @@ class _Flattener:
                 continue
             if ctag in _BLOCK_TAGS:
                 self._emit(parts, tag, el, region)
-                self._walk(child, region)
-            elif ctag == "br":
+                stack.append((child, ctag, _region_of(child) or region, [child.text or ""], iter(child)))
+                continue  # its tail is added to this block when it is done
+            if ctag == "br":
                 self._emit(parts, tag, el, region)
             elif ctag == "img":
                 src = child.get("src") or child.get("data-src") or child.get("data-original") or ""
@@ -171,25 +175,38 @@ class _Flattener:
                 elif src:
                     parts.append(f"![{alt}]({src})")
             else:
-                parts.append(self._inline_text(child))
+                parts.append(_inline_text(child))
             if child.tail:
                 parts.append(child.tail)
-        self._emit(parts, tag, el, region)
 
-    def _inline_text(self, el) -> str:
-        out = [el.text or ""]
-        for child in el:
-            ctag = child.tag if isinstance(child.tag, str) else ""
-            if ctag and ctag not in _DROP_TAGS and not _hidden(child):
-                if ctag == "br":
-                    out.append(" ")
-                elif ctag in _BLOCK_TAGS:
-                    out.append(" " + self._inline_text(child) + " ")
-                else:
-                    out.append(self._inline_text(child))
+
+def _inline_text(el) -> str:
+    """The text of an inline element, without scripts or hidden parts (iterative)."""
+    out = [el.text or ""]
+    stack = [iter(el)]
+    tails: list[str] = []
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if tails:
+                out.append(tails.pop())
+            continue
+        ctag = child.tag if isinstance(child.tag, str) else ""
+        if not ctag or ctag in _DROP_TAGS or _hidden(child):
             if child.tail:
                 out.append(child.tail)
-        return "".join(out)
+            continue
+        if ctag == "br":
+            out.append(" ")
+            if child.tail:
+                out.append(child.tail)
+            continue
+        out.append(" " if ctag in _BLOCK_TAGS else "")
+        out.append(child.text or "")
+        stack.append(iter(child))
+        tails.append((" " if ctag in _BLOCK_TAGS else "") + (child.tail or ""))
+    return "".join(out)
 
 
 def _link_chars(el) -> int:
@@ -202,7 +219,7 @@ def _score_block(text: str, el) -> float:
     if text.startswith("!["):
         return 0.0
     cjk = len(_CJK_RE.findall(text))
-    if cjk < 8:
+    if cjk < 4:
         return 0.0
     punct = len(_PUNCT_RE.findall(text))
     compact = len(_SPACE_RE.sub("", text)) or 1
@@ -244,17 +261,62 @@ def _ancestors(el) -> Iterator:
         node = node.getparent()
 
 
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})?[^<>]{0,3000}>")
+_RAW_TAGS = ("script", "style", "noscript", "template")
+
+
+def _strip_tags_text(html: str) -> str:
+    """Visible text of a page by plain scanning: scripts and styles cut out with
+    ``str.find`` (an unclosed one runs to the end, as browsers read it), block tags
+    become line breaks, other tags vanish, entities are decoded.  Linear time; the
+    fallback when lxml cannot build the tree (libxml2 gives up on pages nested
+    thousands of levels deep)."""
+    import html as html_lib
+
+    lower = html.lower()
+    pieces = []
+    pos = 0
+    while True:
+        starts = [(lower.find("<" + t, pos), t) for t in _RAW_TAGS]
+        starts = [(i, t) for i, t in starts if i >= 0]
+        if not starts:
+            pieces.append(html[pos:])
+            break
+        i, t = min(starts)
+        pieces.append(html[pos:i])
+        end = lower.find("</" + t, i)
+        if end < 0:
+            break
+        close = lower.find(">", end)
+        pos = len(html) if close < 0 else close + 1
+
+    def tag(m: re.Match) -> str:
+        name = (m.group(2) or "").lower()
+        return "\n" if name in _BLOCK_TAGS or name == "br" else ""
+
+    text = _TAG_RE.sub(tag, "".join(pieces))
+    return html_lib.unescape(text)
+
+
 def html_blocks(html: str) -> list[HtmlBlock]:
     """The page's text blocks in document order, each marked inside or outside the
     main content.  Never raises on a ``str``: unparseable input gives ``[]``."""
     require_str(html, "html")
     root = _parse(html)
-    if root is None:
-        return []
-    flat = _Flattener()
-    body = root.find("body")
-    flat.run(body if body is not None else root)
-    blocks = flat.blocks
+    blocks: list = []
+    if root is not None:
+        flat = _Flattener()
+        body = root.find("body")
+        flat.run(body if body is not None else root)
+        blocks = flat.blocks
+    kept_chars = sum(len(b[0]) for b in blocks)
+    visible = None
+    if root is None or kept_chars < 1000:
+        # small or empty result: make sure the parser did not lose the page's text
+        visible = [_SPACE_RE.sub(" ", line).strip() for line in _strip_tags_text(html).splitlines()]
+        visible = [line for line in visible if line]
+        if sum(len(line) for line in visible) > 2 * kept_chars:
+            return [HtmlBlock(text=line, tag="", outside=None) for line in visible]
     if not blocks:
         return []
     main = _main_container(blocks, root)

@@ -232,22 +232,39 @@ def looks_like_html(text: str) -> bool:
     return tagged >= 3 and tagged * 2 >= len(lines)
 
 
+#: Rounds of cleaning at most: removing lines changes the context the steps decided on
+#: (zones, neighbours, menus), so the steps run again on what is left until nothing
+#: more goes; clean(clean(x).text) then removes nothing.  The second round is cheap:
+#: per-line analysis and rule matches are cached.
+_MAX_ROUNDS = 3
+
+
 def _apply_cleaning(result: ArticleResult, steps: Sequence[CleaningStep]) -> ArticleResult:
     """Run cleaning steps on the result's paragraphs; map removals to input positions."""
     current = list(result.paragraphs)
     positions = list(result.kept_indices)
     removed = list(result.removed)
-    for step in steps:
-        gone: dict[int, Removal] = {}
-        for r in step(current):
-            if not isinstance(r, Removal) or not 0 <= r.index < len(current):
-                raise ValueError(f"cleaning step {getattr(step, '__name__', step)!r} returned an invalid removal: {r!r}")
-            dup = positions[r.duplicate_of] if r.duplicate_of is not None else None
-            gone[r.index] = dataclasses.replace(r, index=positions[r.index], text=current[r.index], duplicate_of=dup)
-        removed.extend(gone.values())
-        keep = [k for k in range(len(current)) if k not in gone]
-        current = [current[k] for k in keep]
-        positions = [positions[k] for k in keep]
+    ran_at = [-1] * len(steps)  # number of removals when each step last ran
+    for _ in range(_MAX_ROUNDS):
+        round_start = len(removed)
+        for k, step in enumerate(steps):
+            if ran_at[k] == len(removed):
+                continue  # nothing changed since this step last looked
+            ran_at[k] = len(removed)
+            gone: dict[int, Removal] = {}
+            for r in step(current):
+                if not isinstance(r, Removal) or not 0 <= r.index < len(current):
+                    raise ValueError(
+                        f"cleaning step {getattr(step, '__name__', step)!r} returned an invalid removal: {r!r}")
+                dup = positions[r.duplicate_of] if r.duplicate_of is not None else None
+                gone[r.index] = dataclasses.replace(r, index=positions[r.index], text=current[r.index],
+                                                    duplicate_of=dup)
+            removed.extend(gone.values())
+            keep = [i for i in range(len(current)) if i not in gone]
+            current = [current[i] for i in keep]
+            positions = [positions[i] for i in keep]
+        if len(removed) == round_start:
+            break
     removed.sort(key=lambda r: r.index)
     return result.replace(text="\n".join(current), paragraphs=tuple(current), kept_indices=tuple(positions),
                           removed=tuple(removed))

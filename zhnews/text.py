@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from typing import Iterable, Sequence
@@ -46,7 +47,9 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
 
     A byte-order mark decides the encoding when present (UTF-8, UTF-16, UTF-32).
     Otherwise UTF-8 is tried, then GB18030 (a superset of GBK and GB2312, the usual
-    encoding of mainland Chinese pages).  ``encoding=`` forces one encoding.
+    encoding of mainland Chinese pages) and Big5 (Hong Kong, Taiwan): when both of
+    those decode, the reading with more common Chinese characters wins.
+    ``encoding=`` forces one encoding.
 
     Raises:
         TypeError: ``data`` is not bytes-like.
@@ -57,6 +60,8 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
     '新闻'
     >>> decode(codecs.BOM_UTF8 + "新闻".encode("utf-8"))
     '新闻'
+    >>> decode("臺灣經濟新聞報導".encode("big5"))
+    '臺灣經濟新聞報導'
     """
     if isinstance(data, str):
         raise TypeError("decode() argument 'data' must be bytes, not str (it is already text)")
@@ -87,16 +92,68 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
                     f"bytes start with a {name} byte-order mark but are not valid {name} "
                     f"(at byte {exc.start}); tried: {name}"
                 ) from exc
-    tried = ("utf-8", "gb18030")
-    for name in tried:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _mis_read_gb(text, raw):
+            return text
+        return raw.decode("gb18030")
+    # Mainland pages are GB18030 (a superset of GBK/GB2312), Hong Kong and Taiwan ones
+    # often Big5.  Big5 bytes also decode as (nonsensical) GB18030, so when both decode,
+    # keep the reading with more common Chinese characters.
+    candidates = []
+    for name in ("gb18030", "big5"):
         try:
-            return raw.decode(name)
+            candidates.append((name, raw.decode(name)))
         except UnicodeDecodeError:
             continue
-    raise ValueError(
-        "bytes could not be decoded; tried: " + ", ".join(tried)
-        + " (pass encoding=... to force one, e.g. 'big5')"
-    )
+    if not candidates:
+        raise ValueError(
+            "bytes could not be decoded; tried: utf-8, gb18030, big5"
+            " (pass encoding=... to force one)"
+        )
+    if len(candidates) == 1:
+        return candidates[0][1]
+    return max(candidates, key=lambda nt: _common_share(nt[1]))[1]
+
+
+def _mis_read_gb(text: str, raw: bytes) -> bool:
+    """Whether valid UTF-8 is really GB18030: GB byte pairs such as D2 BB (一) are also
+    well-formed two-byte UTF-8, so a "UTF-8" reading with no Chinese at all, made only of
+    two-byte characters (Cyrillic, Greek, Latin extended), that reads as common Chinese
+    in GB18030 is taken as GB18030."""
+    wide = [ch for ch in text if not ch.isascii()]
+    if len(wide) < 2 or any(ord(ch) > 0x7FF for ch in wide):
+        return False
+    try:
+        gb = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return _common_share(gb) >= 0.95 and sum(1 for ch in gb if "\u4e00" <= ch <= "\u9fff") >= 2
+
+
+def _common_share(text: str, sample: int = 4000) -> float:
+    """Share of the first ``sample`` CJK characters that are common Chinese: in GB2312,
+    directly or after traditional→simplified folding."""
+    seen = common = 0
+    for ch in text:
+        if not ("\u3400" <= ch <= "\u9fff"):
+            continue
+        seen += 1
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            try:
+                to_simplified(ch).encode("gb2312")
+                common += 1
+            except UnicodeEncodeError:
+                pass
+        if seen >= sample:
+            break
+    return common / seen if seen else 0.0
 
 
 def _clean_line(line: str) -> str:
@@ -217,7 +274,6 @@ def _is_cjk_context(ch: str) -> bool:
 
 _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1c-\uff1e\uff20\uff3f\uff5e]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
-_HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
 
 
 def normalize(
@@ -249,39 +305,43 @@ def normalize(
     require_str(text, "text")
     if traditional:
         text = to_simplified(text)
+    if whitespace:
+        text = "\n".join(_SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
+                         for line in _LINE_BREAK_RE.split(text))
     if width:
         text = _FULLWIDTH_ALNUM_RE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
-        text = text.replace("\u3000", " ") if whitespace else text
-        text = _HALF_PUNCT_RE.sub(lambda m: _widen(text, m.start()), text)
+        text = _widen_runs(text)
     if whitespace:
-        lines = []
-        for line in _LINE_BREAK_RE.split(text):
-            line = _SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
-            line = _drop_spaces_between_cjk(line)
-            lines.append(line)
-        text = "\n".join(lines)
+        text = "\n".join(_drop_spaces_between_cjk(line) for line in text.split("\n"))
     return text
 
 
-def _widen(text: str, i: int) -> str:
-    ch = text[i]
-    prev = _neighbour(text, i, -1)
-    nxt = _neighbour(text, i, 1)
-    if ch in "()":
-        # a bracket pair is widened when Chinese text sits inside or beside it
-        if (prev and _is_cjk_context(prev)) or (nxt and _is_cjk_context(nxt)):
-            return _HALF_TO_FULL_PUNCT[ch]
-        return ch
-    if prev and nxt and prev.isascii() and nxt.isascii() and (prev.isalnum() and nxt.isalnum()):
-        return ch  # 3,000  10:30  a:b
-    if (prev and _is_cjk_context(prev)) or (nxt and _is_cjk_context(nxt) and not (prev and prev.isascii() and prev.isalnum())):
-        return _HALF_TO_FULL_PUNCT[ch]
-    return ch
+_HALF_RUN_RE = re.compile(r"[,:;?!()][,:;?!() ]*")
+
+
+def _widen_runs(text: str) -> str:
+    """Widen runs of ASCII punctuation that sit in Chinese context.  A run is decided as a
+    whole from the nearest characters outside it, so widening is idempotent: a second
+    pass sees the same context."""
+
+    def repl(m: re.Match) -> str:
+        run = m.group()
+        core = run.rstrip(" ")
+        prev = _neighbour(text, m.start(), -1)
+        nxt = _neighbour(text, m.start() + len(core) - 1, 1)
+        between_ascii = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum() and prev and nxt
+        if between_ascii and not any(ch in "()" for ch in core):
+            return run  # 3,000  10:30  a:b
+        if not ((prev and _is_cjk_context(prev)) or (nxt and _is_cjk_context(nxt))):
+            return run
+        return "".join(_HALF_TO_FULL_PUNCT.get(ch, ch) for ch in core) + run[len(core):]
+
+    return _HALF_RUN_RE.sub(repl, text)
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
     j = i + step
-    while 0 <= j < len(text) and text[j] == " ":
+    while 0 <= j < len(text) and text[j] in " \t\u3000":
         j += step
     return text[j] if 0 <= j < len(text) else ""
 
@@ -303,6 +363,14 @@ def _drop_spaces_between_cjk(line: str) -> str:
 _KEY_DROP_RE = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=65536)
+def _matching_key(text: str, traditional: bool) -> str:
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if traditional:
+        folded = to_simplified(folded)
+    return _KEY_DROP_RE.sub("", folded)
+
+
 def matching_key(text: str, *, traditional: bool = True) -> str:
     """A comparison key: NFKC, lower case, traditional→simplified, and only letters,
     digits and CJK characters kept (punctuation, symbols, marks, spaces and markup dropped).
@@ -314,10 +382,7 @@ def matching_key(text: str, *, traditional: bool = True) -> str:
     'gdp同比增长35'
     """
     require_str(text, "text")
-    folded = unicodedata.normalize("NFKC", text).lower()
-    if traditional:
-        folded = to_simplified(folded)
-    return _KEY_DROP_RE.sub("", folded)
+    return _matching_key(text, traditional)
 
 
 def to_simplified(text: str) -> str:

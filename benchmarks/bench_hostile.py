@@ -1,12 +1,12 @@
-"""Linear-time check for clean(): time on growing hostile inputs, printed as a ratio.
+"""Hostile input at 1, 2, 4 and 8 times a base size: clean() must scale linearly.
 
 For each input family, times zhnews.clean at 1x, 2x, 4x and 8x the base size and
 prints seconds and the ratio t(kx)/t(1x); linear behaviour gives ratios near k
 (quadratic would give k**2).  Families: a normal article repeated to ~10 MB, one
 line of 100k+ '*《' characters, a 1 MB line without newlines, a link list of
-100k lines, deeply repeated punctuation.
+100k lines, deeply repeated punctuation, unclosed markdown, broken HTML with scripts.
 
-Usage: python benchmarks/bench_linear.py [--base-mb 1.25]
+Usage: python benchmarks/bench_hostile.py [--base-mb 1.25]
 """
 from __future__ import annotations
 
@@ -30,11 +30,13 @@ def families(base_chars: int):
     yield "link list lines", lambda k: "\n".join(f"* 《第{i}篇相关文章》" for i in range(k * base_chars // 12))
     yield "repeated punctuation", lambda k: "。。。……！？" * (k * base_chars // 8)
     yield "unclosed markdown", lambda k: ("![" + "[(" * 50 + "\n") * (k * base_chars // 102)
+    yield "HTML, broken tags and scripts", lambda k: ("<div><p>正文段落，内容比较长的一句话。<script>var a='<p>';</script><b><i>未闭合\n"
+                                                     * (k * base_chars // 48))
 
 
 def timed(text: str) -> float:
     t0 = time.perf_counter()
-    zhnews.clean(text)
+    zhnews.clean(text, format="html" if text.startswith("<div>") else "text")
     return time.perf_counter() - t0
 
 

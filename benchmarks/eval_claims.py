@@ -47,9 +47,19 @@ def lead_method(title, paragraphs):
 
 
 def textrank_method(title, paragraphs):
+    """SnowNLP's summary returns clause fragments without punctuation; each is mapped
+    back to the first sentence that contains it."""
     from snownlp import SnowNLP
 
-    return list(SnowNLP("\n".join(paragraphs)).summary(5))
+    sents = sentences_of(paragraphs)
+    keys = [zhnews.matching_key(s) for s in sents]
+    picked = []
+    for fragment in SnowNLP("\n".join(paragraphs)).summary(5):
+        fk = zhnews.matching_key(fragment)
+        match = next((s for s, k in zip(sents, keys) if fk and fk in k), fragment)
+        if match not in picked:
+            picked.append(match)
+    return picked
 
 
 def centroid_method(title, paragraphs):

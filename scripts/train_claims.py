@@ -42,22 +42,41 @@ def article_matrix(title, paragraphs, gold):
     return sentences, X, y, title
 
 
-def fit(Xs, ys, C):
+def fit(Xs, ys, C, core_weight=2.0):
     from sklearn.linear_model import LogisticRegression
 
     X = np.vstack(Xs)
     y = np.concatenate(ys)
-    weight = np.where(y == 2, 2.0, 1.0)
+    weight = np.where(y == 2, core_weight, 1.0)
     model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False)
     model.fit(X, (y > 0).astype(int), sample_weight=weight)
     return dict(zip(FEATURES, model.coef_[0].tolist()))
 
 
-def ranking_scores(weights, data):
+def fit_core(Xs, ys, C):
+    """P(core | claim): fitted on the claim sentences only."""
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.vstack(Xs)
+    y = np.concatenate(ys)
+    mask = y > 0
+    model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False)
+    model.fit(X[mask], (y[mask] == 2).astype(int))
+    return dict(zip(FEATURES, model.coef_[0].tolist()))
+
+
+def _logsig(z):
+    return -np.logaddexp(0.0, -z)
+
+
+def ranking_scores(weights, data, core=None, beta=0.0):
     ps, rs = [], []
     for sentences, X, y, title, gold in data:
         w = np.array([weights[name] for name in FEATURES])
-        z = X @ w
+        z = _logsig(X @ w)
+        if core is not None and beta:
+            c = np.array([core[name] for name in FEATURES])
+            z = z + beta * _logsig(X @ c)
         order = np.argsort(-z, kind="stable")
         picked, grams = [], []
         for i in order:
@@ -80,7 +99,9 @@ def ranking_scores(weights, data):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / "data" / "claims"))
-    ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--C", type=float, default=0.1, help="inverse regularisation strength (chosen by leave-one-out)")
+    ap.add_argument("--core-weight", type=float, default=2.0, help="sample weight of core claims")
+    ap.add_argument("--beta", type=float, default=0.5, help="weight of the core model's log-probability")
     ap.add_argument("--dry-run", action="store_true", help="validate only; do not write the weights")
     args = ap.parse_args(argv)
     articles = load_articles(Path(args.data))
@@ -94,19 +115,23 @@ def main(argv=None):
     ps, rs = [], []
     for k in range(len(data)):
         train = [d for j, d in enumerate(data) if j != k]
-        w = fit([d[1] for d in train], [d[2] for d in train], args.C)
-        p, r = ranking_scores(w, [data[k]])
+        w = fit([d[1] for d in train], [d[2] for d in train], args.C, args.core_weight)
+        c = fit_core([d[1] for d in train], [d[2] for d in train], args.C) if args.beta else None
+        p, r = ranking_scores(w, [data[k]], c, args.beta)
         ps.append(p)
         rs.append(r)
     print(f"leave-one-article-out: precision@5 {np.mean(ps):.3f}  core recall@5 {np.mean(rs):.3f}")
-    weights = fit([d[1] for d in data], [d[2] for d in data], args.C)
-    p, r = ranking_scores(weights, data)
+    weights = fit([d[1] for d in data], [d[2] for d in data], args.C, args.core_weight)
+    core = fit_core([d[1] for d in data], [d[2] for d in data], args.C) if args.beta else None
+    p, r = ranking_scores(weights, data, core, args.beta)
     print(f"fitted on all (optimistic): precision@5 {p:.3f}  core recall@5 {r:.3f}")
     for name in FEATURES:
         print(f"  {name:20s} {weights[name]:+.3f}")
     if not args.dry_run:
         OUT.write_text(json.dumps({"model": "logistic", "features": list(FEATURES),
                                    "weights": {k: round(v, 6) for k, v in weights.items()},
+                                   "core_weights": {k: round(v, 6) for k, v in (core or {}).items()},
+                                   "beta": args.beta,
                                    "trained_on": "data/claims (scripts/train_claims.py)"},
                                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

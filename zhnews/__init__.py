@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
 from .boilerplate import Rule, RuleSet, default_rules, load_rules, strip_boilerplate
+from .claims import Claim, extract_claims
 from .dedup import (
     DuplicateGroup,
     NearDuplicateIndex,
@@ -26,6 +27,7 @@ from .dedup import (
 )
 from .batch import process_batch, read_records
 from .pipeline import Pipeline, clean, make_pipeline, process
+from .quantities import Quantity, parse_number, parse_quantities
 from .text import decode, matching_key, normalize, split_paragraphs, split_sentences, to_simplified
 from .types import REASONS, ArticleResult, BoilerplateResult, CleanResult, Removal
 
@@ -39,11 +41,13 @@ _logging.getLogger("zhnews").addHandler(_logging.NullHandler())
 __all__ = sorted([
     "ArticleResult",
     "BoilerplateResult",
+    "Claim",
     "CleanResult",
     "DuplicateGroup",
     "NearDuplicateIndex",
     "NearDuplicateResult",
     "Pipeline",
+    "Quantity",
     "REASONS",
     "Removal",
     "Rule",
@@ -53,6 +57,7 @@ __all__ = sorted([
     "dedup_stream",
     "default_rules",
     "drop_near_duplicates",
+    "extract_claims",
     "find_near_duplicates",
     "find_repeats",
     "load_rules",
@@ -60,6 +65,8 @@ __all__ = sorted([
     "matching_key",
     "minhash_signatures",
     "normalize",
+    "parse_number",
+    "parse_quantities",
     "process",
     "process_batch",
     "read_records",

@@ -52,9 +52,19 @@ def matching_form(line: str) -> str:
     return analyse(line)[0]
 
 
+_MARKUP_CHARS_RE = re.compile(r"[!\[\]<>*_#`~\\+{}|]|https?:|www\.|^\s*-", re.I)
+
+
+def _plain_form(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).lower()
+    return _SPACE_RE.sub(" ", to_simplified(s)).strip()
+
+
 def analyse(line: str) -> tuple[str, bool, int]:
     """Matching form, whether the line is only links/URLs, and how many characters of
     the form come from link texts."""
+    if _MARKUP_CHARS_RE.search(line) is None:
+        return _plain_form(line), False, 0  # most body lines: no markup at all
     s = _ESCAPE_RE.sub(r"\1", line)
     bullet = _BULLET_RE.match(s) is not None
     if bullet:

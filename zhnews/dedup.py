@@ -44,6 +44,7 @@ import functools
 import hashlib
 import json
 import math
+import re
 import zipfile
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -416,16 +417,19 @@ class NearDuplicateResult:
 
 # --- inside one article -------------------------------------------------------------------
 
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _has_cjk(key: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in key)
+    return _CJK_RE.search(key) is not None
 
 
-_MARKUP_HINTS = ("](", "<", "http", "www.")
+_MARKUP_HINT_RE = re.compile(r"\]\(|<|http|www\.", re.I)
 
 
 def _content_key(paragraph: str, key: str) -> str:
     """The matching key of the paragraph's text without markup (images, URLs, tags)."""
-    if any(h in paragraph for h in _MARKUP_HINTS):
+    if _MARKUP_HINT_RE.search(paragraph):
         return matching_key(text_content(paragraph))
     return key
 
@@ -528,19 +532,25 @@ def _near_in_article(paragraphs, idx, threshold, shingle_size, found, keys) -> N
     distinct = np.r_[True, (hv[1:] != hv[:-1]) | (owner[1:] != owner[:-1])]
     hv, owner = hv[distinct], owner[distinct]
     tokens, inverse, counts = np.unique(hv, return_inverse=True, return_counts=True)
+    by_rank = np.lexsort((tokens, counts))
     rank_of = np.empty(tokens.size, dtype=np.int64)
-    rank_of[np.lexsort((tokens, counts))] = np.arange(tokens.size)
+    rank_of[by_rank] = np.arange(tokens.size)
+    count_of_rank = counts[by_rank]
     ranks = rank_of[inverse]
     order = np.lexsort((ranks, owner))
     ranks, owner = ranks[order], owner[order]
-    bounds = np.searchsorted(owner, np.arange(n + 1)).tolist()
-    ranked = [ranks[bounds[k]:bounds[k + 1]] for k in range(n)]
+    bounds_arr = np.searchsorted(owner, np.arange(n + 1))
+    sizes = np.diff(bounds_arr)
+    prefix_len = np.maximum(sizes - np.ceil(threshold * sizes).astype(np.int64) + 1, 1)
+    # A paragraph whose prefix holds only shingles no other paragraph has can neither
+    # match an earlier one nor be matched later: skip it (most paragraphs of most articles).
+    last = np.minimum(bounds_arr[:-1] + prefix_len - 1, max(ranks.size - 1, 0))
+    shared = (sizes > 0) & (count_of_rank[ranks[last]] > 1)
+    bounds = bounds_arr.tolist()
+    ranked = {k: ranks[bounds[k]:bounds[k + 1]] for k in np.flatnonzero(shared).tolist()}
     index: dict[int, list[int]] = {}
-    for y in range(n):
-        r = ranked[y]
+    for y, r in ranked.items():
         size = r.size
-        if size == 0:
-            continue
         prefix = r[: size - math.ceil(threshold * size) + 1].tolist()
         cands = {x for t in prefix for x in index.get(t, ())}
         best = None

@@ -28,6 +28,14 @@ from .dedup import (
 from .batch import process_batch, read_records
 from .pipeline import Pipeline, clean, make_pipeline, process
 from .quantities import Quantity, parse_number, parse_quantities
+from .sentiment import (
+    SentenceSentiment,
+    Sentiment,
+    SentimentDriver,
+    score_sentiment,
+    score_sentiment_many,
+    sentence_sentiments,
+)
 from .text import decode, matching_key, normalize, split_paragraphs, split_sentences, to_simplified
 from .types import REASONS, ArticleResult, BoilerplateResult, CleanResult, Removal
 
@@ -52,6 +60,9 @@ __all__ = sorted([
     "Removal",
     "Rule",
     "RuleSet",
+    "SentenceSentiment",
+    "Sentiment",
+    "SentimentDriver",
     "clean",
     "decode",
     "dedup_stream",
@@ -70,6 +81,9 @@ __all__ = sorted([
     "process",
     "process_batch",
     "read_records",
+    "score_sentiment",
+    "score_sentiment_many",
+    "sentence_sentiments",
     "shingles",
     "split_paragraphs",
     "split_sentences",

@@ -69,6 +69,7 @@ def snownlp_all(texts):
 
 def compare(name: str, texts: list[str], n_snow: int) -> None:
     S.score_sentiment_many(texts[:10])  # warm: model and tables loaded
+    snownlp_all(texts[:2])  # warm SnowNLP too: its first call loads its model
     ours = rate(S.score_sentiment_many, texts)
     one = rate(lambda ts: [S.score_sentiment(t) for t in ts], texts[: min(len(texts), 2000)])
     snow = rate(snownlp_all, texts[:n_snow])

@@ -53,6 +53,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ._hashing import fmix64
 from ._markup import text_content
 from ._validate import require_fraction, require_int, require_str
 from .text import matching_key
@@ -130,19 +131,8 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 # one Python call per shingle: slower, bit-identical to MinHash().update(s.encode()).
 _POLY = np.uint64(0x100000001B3)
 _LEN_SALT = np.uint64(0x9E3779B97F4A7C15)
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
-_M2 = np.uint64(0xC4CEB9FE1A85EC53)
-_S33 = np.uint64(33)
 _S32 = np.uint64(32)
 _HASHFUNCS = ("fast", "sha1")
-
-
-def _fmix64(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> _S33)
-    x = x * _M1
-    x = x ^ (x >> _S33)
-    x = x * _M2
-    return x ^ (x >> _S33)
 
 
 def shingle_hash(shingle: str | bytes) -> int:
@@ -159,7 +149,7 @@ def shingle_hash(shingle: str | bytes) -> int:
         h = (h * 0x100000001B3 + ord(ch)) & 0xFFFFFFFFFFFFFFFF
     h = (h + len(shingle) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
     with np.errstate(over="ignore"):
-        return int(_fmix64(np.array([h], dtype=np.uint64))[0] >> _S32)
+        return int(fmix64(np.array([h], dtype=np.uint64))[0] >> _S32)
 
 
 def _sha1_32(shingle: str) -> int:
@@ -251,7 +241,7 @@ def _shingle_hashes(texts: Sequence[str], size: int, hashfunc: str,
         order = np.argsort(owner, kind="stable")
         h, owner = h[order], owner[order]
     with np.errstate(over="ignore"):
-        return (_fmix64(h) >> _S32).astype(np.uint32), owner
+        return (fmix64(h) >> _S32).astype(np.uint32), owner
 
 
 def _signatures(hv: np.ndarray, owner: np.ndarray, n: int, num_perm: int, seed: int) -> np.ndarray:

@@ -50,6 +50,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from ._hashing import fmix64
 from ._validate import require_str
 from .text import split_sentences
 from .types import _DictMixin
@@ -255,19 +256,8 @@ def lexicon_hits(sentence: str) -> list[tuple[str, float]]:
 
 # --- features -------------------------------------------------------------------------
 
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
-_M2 = np.uint64(0xC4CEB9FE1A85EC53)
-_SHIFT = np.uint64(33)
 _PRIME = np.uint64(0x100000001B3)
 _SEED = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> _SHIFT)
-    x = x * _M1
-    x = x ^ (x >> _SHIFT)
-    x = x * _M2
-    return x ^ (x >> _SHIFT)
 
 
 def fold_codepoints(sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -293,13 +283,13 @@ def ngram_buckets(cp: np.ndarray, lens: np.ndarray, orders: Sequence[int], bits:
     mask = np.uint64((1 << bits) - 1)
     ids, sids = [], []
     with np.errstate(over="ignore"):
-        h = _mix(c ^ _SEED)
+        h = fmix64(c ^ _SEED)
         for n in range(1, max(orders) + 1):
             if n > 1:
                 prev = np.empty_like(h)
                 prev[0] = 0
                 prev[1:] = h[:-1]
-                h = _mix(prev * _PRIME ^ c)
+                h = fmix64(prev * _PRIME ^ c)
             if n in orders:
                 ok = pos >= n - 1
                 ids.append(((h[ok] >> np.uint64(11)) & mask).astype(np.int64))

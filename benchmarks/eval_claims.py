@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import zhnews  # noqa: E402
+from zhnews import claims as claims_mod  # noqa: E402
 from _claims_data import label_of, load_articles, score_ranking  # noqa: E402
 
 
@@ -128,11 +129,17 @@ def main(argv=None):
             text += "\n" + text
         texts.append(text[:2000])
     zhnews.extract_claims(texts[0])
-    t0 = time.perf_counter()
-    for t in texts:
-        zhnews.extract_claims(t)
-    ours = (time.perf_counter() - t0) / len(texts)
-    line = f"extract_claims on 2,000-character articles: {ours * 1000:.1f} ms each"
+    runs = []
+    for _ in range(5):  # best of five: the machine is shared
+        # cold: a new article's sentences are never in the parsed-figures cache
+        claims_mod._quantities.cache_clear()
+        t0 = time.perf_counter()
+        for t in texts:
+            zhnews.extract_claims(t)
+        runs.append((time.perf_counter() - t0) / len(texts))
+    ours = min(runs)
+    line = (f"extract_claims on 2,000-character articles: {ours * 1000:.1f} ms each "
+            f"(best of 5 cold runs; median {sorted(runs)[2] * 1000:.1f} ms)")
     try:
         from snownlp import SnowNLP
 

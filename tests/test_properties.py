@@ -117,3 +117,45 @@ def test_results_identical_across_processes():
         out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
                              check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout.strip()
         assert out == here
+
+
+# --- rule-based parsers and scorers: never raise on text, stay inside their input -------
+
+numeric = st.sampled_from(list("0123456789０１２３４５６７８９.,%％+-~～/亿万千百十零一二三四五六七八九两半成倍元美港股点年月日季度同比环增长下降跌涨约近超逾") +
+                          ["个百分点", "亿元", "万美元", "同比增长", "下降了", "第", "约", "以上", "至", "2024年", "Q3", "1.2万亿", "3/4"])
+figure_text = st.lists(st.one_of(numeric, numeric, cjk, punct, mixed), max_size=60).map("".join)
+
+
+@given(figure_text)
+def test_parse_quantities_spans_are_slices_of_the_input(text):
+    quantities = zhnews.parse_quantities(text)
+    previous_end = 0
+    for q in quantities:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.start >= previous_end  # in order, never overlapping
+        previous_end = q.end
+        assert q.change in (None, "increase", "decrease", "flat")
+    assert zhnews.parse_quantities(text) == quantities
+
+
+@given(st.lists(st.one_of(st.sampled_from(BODY), figure_text), max_size=12).map("\n".join), st.integers(0, 8))
+def test_claims_are_sentences_of_the_input_best_first(text, top_k):
+    claims = zhnews.extract_claims(text, top_k=top_k)
+    assert len(claims) <= top_k
+    sentences = [s for p in split_paragraphs(text) for s in split_sentences(p)]
+    for c in claims:
+        assert sentences[c.sentence_index] == c.text
+        assert 0.0 <= c.score <= 1.0
+    assert [c.score for c in claims] == sorted((c.score for c in claims), reverse=True)
+    assert len({c.sentence_index for c in claims}) == len(claims)
+
+
+@given(st.lists(st.one_of(st.sampled_from(BODY), free_line, figure_text), max_size=8).map("\n".join))
+def test_sentiment_is_a_distribution_and_batch_equals_single(text):
+    single = zhnews.score_sentiment(text)
+    assert single.label in ("positive", "neutral", "negative")
+    assert -1.0 <= single.score <= 1.0
+    assert abs(sum(single.probabilities.values()) - 1.0) < 1e-5
+    assert all(0.0 <= p <= 1.0 for p in single.probabilities.values())
+    assert zhnews.score_sentiment_many([text, text]) == [single, single]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Flatten whole saved HTML pages (pages/NNN.html) into lines (lines/NNN.txt). Deterministic.
 
-Same approach as ../boilerplate/extra/build.py (html_lines), plus stand-alone images:
+Same approach as ../boilerplate/extra/build.py (html_lines, shared: ../boilerplate/devset_tools.py),
+plus stand-alone images:
 
 * The file is read as UTF-8 (no newline translation) and parsed with lxml.html using an explicit
   UTF-8 parser (so a stale <meta charset="gb2312"> in a saved page is ignored).
@@ -25,148 +26,24 @@ Usage:
     python flatten.py --check   # verify lines/ is up to date (exit 1 otherwise)
 """
 import os
-import re
 import sys
-
-import lxml.html
-from lxml import etree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAGES = os.path.join(HERE, 'pages')
 LINES = os.path.join(HERE, 'lines')
-
-BLOCK = {
-    'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
-    'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
-    'menu', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'pre', 'section', 'select',
-    'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-}
-DROP = {'head', 'script', 'style', 'noscript', 'template'}
-WS = re.compile(r'\s+')
-
-
-def _remove_keep_tail(node):
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or '') + tail
-        else:
-            parent.text = (parent.text or '') + tail
-    parent.remove(node)
-
-
-def _tag(el):
-    return el.tag.lower() if isinstance(el.tag, str) else ''
-
-
-def _img_src(el):
-    for attr in ('src', 'data-src', 'data-original'):
-        v = (el.get(attr) or '').strip()
-        if v:
-            return v
-    return ''
-
-
-def html_lines(text):
-    parser = lxml.html.HTMLParser(encoding='utf-8')
-    doc = lxml.html.document_fromstring(text.encode('utf-8'), parser=parser)
-    for node in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
-        _remove_keep_tail(node)
-    for node in list(doc.iter()):
-        if _tag(node) in DROP:
-            _remove_keep_tail(node)
-
-    textless = {}
-
-    def block_has_no_text(block):
-        # keyed by the element itself (not id()): holding the proxy keeps it alive, so a
-        # recycled id() can never return another block's cached answer
-        if block not in textless:
-            textless[block] = not WS.sub('', block.text_content())
-        return textless[block]
-
-    def standalone(img):
-        anc = img.getparent()
-        while anc is not None and _tag(anc) not in BLOCK:
-            anc = anc.getparent()
-        return anc is not None and block_has_no_text(anc)
-
-    lines = []
-    buf = []
-
-    def flush():
-        s = WS.sub(' ', ''.join(buf)).strip()
-        buf.clear()
-        if s:
-            lines.append(s)
-
-    def walk(el):
-        tag = _tag(el)
-        if tag == 'br':
-            flush()
-        elif tag == 'img':
-            src = _img_src(el)
-            if src and standalone(el):
-                flush()
-                alt = WS.sub(' ', el.get('alt') or '').strip()
-                lines.append('![%s](%s)' % (alt, src))
-        elif tag in BLOCK:
-            flush()
-            if el.text:
-                buf.append(el.text)
-            for child in el:
-                walk(child)
-            flush()
-        else:
-            if el.text:
-                buf.append(el.text)
-            for child in el:
-                walk(child)
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(doc)
-    flush()
-    return lines
+sys.dont_write_bytecode = True  # keep the data directory clean
+# the flattener is shared with the boilerplate sets, so that the two kinds of set agree
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'boilerplate'))
+import devset_tools  # noqa: E402
 
 
 def flatten_file(path):
-    with open(path, encoding='utf-8', newline='') as f:
-        text = f.read()
-    return '\n'.join(html_lines(text)) + '\n'
+    text = devset_tools.read_source(path)
+    return devset_tools.as_file(devset_tools.html_lines(text, utf8_parser=True, standalone_images=True))
 
 
 def main():
-    check = '--check' in sys.argv[1:]
-    bad = 0
-    os.makedirs(LINES, exist_ok=True)
-    for name in sorted(os.listdir(PAGES)):
-        if not name.endswith('.html'):
-            continue
-        nid = name[:-5]
-        out = flatten_file(os.path.join(PAGES, name))
-        target = os.path.join(LINES, nid + '.txt')
-        if check:
-            try:
-                with open(target, encoding='utf-8', newline='') as f:
-                    cur = f.read()
-            except FileNotFoundError:
-                cur = None
-            if cur != out:
-                print('OUT OF DATE:', target)
-                bad += 1
-        else:
-            with open(target, 'w', encoding='utf-8', newline='') as f:
-                f.write(out)
-            print(nid, out.count('\n'), 'lines')
-    if check:
-        print('flatten check:', 'OK' if not bad else '%d file(s) differ' % bad)
-        sys.exit(1 if bad else 0)
+    devset_tools.regenerate(PAGES, ('.html',), LINES, flatten_file, 'flatten')
 
 
 if __name__ == '__main__':

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate articles/NNN.txt from raw/NNN.{md,html,py} (deterministic; dev2 set, ids 301+).
 
-Same flattening rules as ../extra/build.py (copied verbatim below).
+Same flattening rules as ../extra/build.py (the code is shared: ../devset_tools.py).
 
 Text sources (raw/NNN.md, verbatim copies of markdown files):
     one source line = one output line; trailing whitespace stripped; empty lines dropped.
@@ -32,152 +32,19 @@ Usage:
     python build.py --check   # verify articles/ is up to date (exit 1 otherwise)
 """
 import os
-import re
 import sys
 
-import ast
-
-import lxml.html
-from lxml import etree
-
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # keep the data directory clean
+sys.path.insert(0, os.path.dirname(HERE))
+import devset_tools  # noqa: E402
+
 RAW = os.path.join(HERE, 'raw')
 ART = os.path.join(HERE, 'articles')
 
-BLOCK = {
-    'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
-    'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
-    'menu', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'pre', 'section', 'select',
-    'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-}
-DROP = {'head', 'script', 'style', 'noscript', 'template'}
-WS = re.compile(r'\s+')
-
-
-def md_lines(text):
-    out = []
-    for line in text.replace('\r\n', '\n').split('\n'):
-        line = line.rstrip()
-        if line:
-            out.append(line)
-    return out
-
-
-def html_lines(text):
-    doc = lxml.html.document_fromstring(text)
-    # drop comments / processing instructions and the unwanted elements
-    for node in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
-        _remove_keep_tail(node)
-    for node in list(doc.iter()):
-        if isinstance(node.tag, str) and node.tag.lower() in DROP:
-            _remove_keep_tail(node)
-
-    lines = []
-    buf = []
-
-    def flush():
-        s = WS.sub(' ', ''.join(buf)).strip()
-        buf.clear()
-        if s:
-            lines.append(s)
-
-    def walk(el):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ''
-        if tag == 'br':
-            flush()
-        elif tag in BLOCK:
-            flush()
-            if el.text:
-                buf.append(el.text)
-            for child in el:
-                walk(child)
-            flush()
-        else:
-            if el.text:
-                buf.append(el.text)
-            for child in el:
-                walk(child)
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(doc)
-    flush()
-    return lines
-
-
-def _remove_keep_tail(node):
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or '') + tail
-        else:
-            parent.text = (parent.text or '') + tail
-    parent.remove(node)
-
-
-def py_fixture_lines(text, var='test_data'):
-    tree = ast.parse(text)
-    value = None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == var for t in node.targets):
-            value = ast.literal_eval(node.value)
-    if not isinstance(value, str):
-        raise ValueError('no string %s in fixture' % var)
-    out = []
-    for line in re.split(r'\\n|\n', value):
-        line = line.rstrip().lstrip(' \t')
-        if line:
-            out.append(line)
-    return out
-
-
-def build_one(name):
-    path = os.path.join(RAW, name)
-    with open(path, encoding='utf-8', newline='') as f:
-        text = f.read()
-    if name.endswith('.md'):
-        lines = md_lines(text)
-    elif name.endswith('.html'):
-        lines = html_lines(text)
-    elif name.endswith('.py'):
-        lines = py_fixture_lines(text)
-    else:
-        raise ValueError(name)
-    return '\n'.join(lines) + '\n'
-
 
 def main():
-    check = '--check' in sys.argv[1:]
-    bad = 0
-    os.makedirs(ART, exist_ok=True)
-    for name in sorted(os.listdir(RAW)):
-        if not name.endswith(('.md', '.html', '.py')):
-            continue
-        nid = name.split('.')[0]
-        out = build_one(name)
-        target = os.path.join(ART, nid + '.txt')
-        if check:
-            try:
-                with open(target, encoding='utf-8', newline='') as f:
-                    cur = f.read()
-            except FileNotFoundError:
-                cur = None
-            if cur != out:
-                print('OUT OF DATE:', target)
-                bad += 1
-        else:
-            with open(target, 'w', encoding='utf-8', newline='') as f:
-                f.write(out)
-            print(nid, out.count('\n'), 'lines')
-    if check:
-        print('build check:', 'OK' if not bad else '%d file(s) differ' % bad)
-        sys.exit(1 if bad else 0)
+    devset_tools.regenerate(RAW, ('.md', '.html', '.py'), ART, devset_tools.build_article, 'build')
 
 
 if __name__ == '__main__':
